@@ -1,0 +1,58 @@
+//! Séances of the council: when, where, who presided, who was there.
+
+use chrono::{NaiveDate, NaiveTime};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{EluId, SeanceId};
+
+/// Attendance of one élu at a séance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "etat", deny_unknown_fields)]
+pub enum EtatPresence {
+    Present,
+    /// Absent, excused, without giving a pouvoir.
+    AbsentExcuse,
+    /// Absent without excuse.
+    Absent,
+    /// Absent, having given a written pouvoir to a colleague (L2121-20).
+    Represente { mandataire: EluId },
+}
+
+// Unknown fields are refused by the schema (see `Elu`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(extend("unevaluatedProperties" = false))]
+pub struct Presence {
+    pub elu: EluId,
+    #[serde(flatten)]
+    pub etat: EtatPresence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Seance {
+    /// Stable identifier, by convention the date: "2024-05-15" (a second
+    /// séance the same day takes a suffix, "2024-05-15-b").
+    pub id: SeanceId,
+    pub date: NaiveDate,
+    pub heure: NaiveTime,
+    /// "en mairie".
+    pub lieu: String,
+    /// The élu presiding (the maire, or who replaces him, L2121-14).
+    pub president: EluId,
+    /// Date the convocation was sent (L2121-10); the jours francs count from it.
+    pub date_convocation: NaiveDate,
+    /// Secrétaire(s) de séance named among the members (L2121-15).
+    pub secretaires: Vec<EluId>,
+    /// Attendance of every member in office that day.
+    pub presences: Vec<Presence>,
+}
+
+impl Seance {
+    pub fn etat_de(&self, elu: &str) -> Option<&EtatPresence> {
+        self.presences
+            .iter()
+            .find(|p| p.elu == elu)
+            .map(|p| &p.etat)
+    }
+}

@@ -1,0 +1,136 @@
+//! The one error type of the core crate, and its stable codes for the UI.
+//!
+//! Every message is French and names what the clerk can act on. The UI never
+//! parses messages: it reads [`CodeErreur`] and maps it to its own catalogue.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One problem found in imported data: where (a JSON path such as
+/// `deliberations[0].seance`) and what, in French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Anomalie {
+    pub chemin: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Anomalie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.chemin.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "champ « {} » : {}", self.chemin, self.message)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Erreur {
+    #[error("La base de données « {0} » est déjà ouverte par une autre instance de Registre (application ou ligne de commande). Fermez-la puis réessayez.")]
+    BaseOccupee(PathBuf),
+
+    #[error("La base de données « {chemin} » a été écrite par une version plus récente de Registre (format {trouve}, cette version lit jusqu'au format {gere}). Mettez Registre à jour ; la base n'a pas été modifiée.")]
+    BaseTropRecente {
+        chemin: PathBuf,
+        trouve: u32,
+        gere: u32,
+    },
+
+    #[error("La base de données est endommagée : {0}")]
+    BaseEndommagee(String),
+
+    #[error("{0}")]
+    Introuvable(String),
+
+    #[error("Donnée invalide : {0}")]
+    DonneeInvalide(Anomalie),
+
+    #[error("{}", format_import(.0))]
+    ImportInvalide(Vec<Anomalie>),
+
+    #[error("Le registre contient déjà des données ({0}) : le chargement est refusé pour ne rien écraser.")]
+    RegistreNonVide(String),
+
+    #[error("Erreur d'accès au fichier « {chemin} » : {source}")]
+    EntreeSortie {
+        chemin: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("Erreur interne du stockage : {0}")]
+    Stockage(#[from] sled::Error),
+
+    #[error("Erreur interne : {0}")]
+    Interne(String),
+}
+
+fn format_import(anomalies: &[Anomalie]) -> String {
+    let mut texte = String::from("Le fichier n'a pas été importé, rien n'a été modifié.");
+    for anomalie in anomalies.iter().take(20) {
+        texte.push_str("\n  - ");
+        texte.push_str(&anomalie.to_string());
+    }
+    if anomalies.len() > 20 {
+        texte.push_str(&format!("\n  … et {} autre(s) anomalie(s).", anomalies.len() - 20));
+    }
+    texte
+}
+
+/// Stable, machine-readable codes; the UI maps each one to French text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeErreur {
+    BaseOccupee,
+    BaseTropRecente,
+    BaseEndommagee,
+    Introuvable,
+    DonneeInvalide,
+    ImportInvalide,
+    RegistreNonVide,
+    EntreeSortie,
+    Interne,
+}
+
+impl Erreur {
+    pub fn code(&self) -> CodeErreur {
+        match self {
+            Erreur::BaseOccupee(_) => CodeErreur::BaseOccupee,
+            Erreur::BaseTropRecente { .. } => CodeErreur::BaseTropRecente,
+            Erreur::BaseEndommagee(_) => CodeErreur::BaseEndommagee,
+            Erreur::Introuvable(_) => CodeErreur::Introuvable,
+            Erreur::DonneeInvalide(_) => CodeErreur::DonneeInvalide,
+            Erreur::ImportInvalide(_) => CodeErreur::ImportInvalide,
+            Erreur::RegistreNonVide(_) => CodeErreur::RegistreNonVide,
+            Erreur::EntreeSortie { .. } => CodeErreur::EntreeSortie,
+            Erreur::Stockage(_) | Erreur::Interne(_) => CodeErreur::Interne,
+        }
+    }
+
+    pub(crate) fn invalide(chemin: impl Into<String>, message: impl Into<String>) -> Self {
+        Erreur::DonneeInvalide(Anomalie {
+            chemin: chemin.into(),
+            message: message.into(),
+        })
+    }
+}
+
+/// What crosses the IPC boundary when a command fails.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErreurIpc {
+    pub code: CodeErreur,
+    pub message: String,
+}
+
+impl From<Erreur> for ErreurIpc {
+    fn from(erreur: Erreur) -> Self {
+        ErreurIpc {
+            code: erreur.code(),
+            message: erreur.to_string(),
+        }
+    }
+}
+
+pub type Resultat<T> = Result<T, Erreur>;

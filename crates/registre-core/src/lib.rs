@@ -1,0 +1,22 @@
+//! Registre's core: domain types, legal rules, the sled store and the JSON
+//! interchange format. No Tauri here: the desktop shell and the `registre`
+//! CLI are thin adapters over this crate (see ARCHITECTURE.md).
+
+pub mod comptes;
+pub mod demo;
+pub mod domaine;
+pub mod echange;
+mod erreur;
+mod registre;
+mod stockage;
+pub mod vues;
+
+pub use comptes::Comptes;
+pub use echange::{DonneesRegistre, Echange};
+pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
+pub use registre::{dossier_par_defaut, Registre, IDENTIFIANT_APPLICATION};
+pub use stockage::FORMAT_STOCKAGE;
+pub use vues::{ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration};
+
+#[cfg(test)]
+mod bindings;

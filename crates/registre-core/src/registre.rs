@@ -1,0 +1,157 @@
+//! `Registre`: the one entry point the shell and the CLI use. It owns the
+//! exclusive lock on the database directory and the sled store.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::echange::{self, DonneesRegistre, Echange};
+use crate::erreur::{Erreur, Resultat};
+use crate::stockage::Stockage;
+use crate::vues::{self, Contexte, DeliberationDetail, DeliberationResume, EtatRegistre};
+use crate::{demo, domaine::NumeroDeliberation};
+
+/// Tauri's bundle identifier; the app-data folder is named after it, so the
+/// app and the CLI find the same register by default.
+pub const IDENTIFIANT_APPLICATION: &str = "fr.registre.desktop";
+
+/// Default database folder: `<app data>/fr.registre.desktop/registre-db`
+/// (`%APPDATA%\…` on Windows, `~/.local/share/…` on Linux).
+pub fn dossier_par_defaut() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(IDENTIFIANT_APPLICATION).join("registre-db"))
+}
+
+/// An open register. Cheap to clone; the lock is released with the last clone.
+#[derive(Clone)]
+pub struct Registre {
+    stockage: Stockage,
+    dossier: PathBuf,
+    _verrou: Arc<File>,
+}
+
+impl Registre {
+    /// Opens (or creates) the register in `dossier`. A second process gets
+    /// [`Erreur::BaseOccupee`] instead of waiting or corrupting anything.
+    pub fn ouvrir(dossier: &Path) -> Resultat<Registre> {
+        let io = |source| Erreur::EntreeSortie {
+            chemin: dossier.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dossier).map_err(io)?;
+        let verrou = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dossier.join("registre.verrou"))
+            .map_err(io)?;
+        match verrou.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(Erreur::BaseOccupee(dossier.to_path_buf())),
+            Err(TryLockError::Error(e)) => return Err(io(e)),
+        }
+        let stockage = Stockage::ouvrir(dossier)?;
+        Ok(Registre {
+            stockage,
+            dossier: dossier.to_path_buf(),
+            _verrou: Arc::new(verrou),
+        })
+    }
+
+    pub fn dossier(&self) -> &Path {
+        &self.dossier
+    }
+
+    pub fn etat(&self) -> Resultat<EtatRegistre> {
+        Ok(EtatRegistre {
+            commune: self.stockage.commune()?.map(|c| c.nom),
+            nombre_deliberations: self.stockage.nombre_deliberations() as u32,
+            emplacement: self.dossier.display().to_string(),
+        })
+    }
+
+    /// Loads the reference commune (Pézilla-la-Rivière, séance of 15 May
+    /// 2024) into an empty register; refuses to overwrite anything.
+    pub fn charger_demo(&self) -> Resultat<()> {
+        self.exiger_vide()?;
+        self.stockage.remplacer(&demo::donnees())
+    }
+
+    /// Imports an interchange file. All or nothing: on any anomaly nothing is
+    /// written. Into a register that holds data only when `remplacer` is set.
+    pub fn importer(&self, texte: &str, remplacer: bool) -> Resultat<DonneesRegistre> {
+        let donnees = echange::lire(texte)?;
+        if !remplacer {
+            self.exiger_vide()?;
+        }
+        self.stockage.remplacer(&donnees)?;
+        Ok(donnees)
+    }
+
+    pub fn exporter(&self) -> Resultat<Echange> {
+        Ok(Echange::nouveau(self.stockage.lire_tout()?))
+    }
+
+    pub fn lister_deliberations(&self) -> Resultat<Vec<DeliberationResume>> {
+        let seances = self.stockage.seances()?;
+        Ok(self
+            .stockage
+            .deliberations()?
+            .into_iter()
+            .map(|d| DeliberationResume {
+                numero: d.numero.to_string(),
+                date_seance: seances
+                    .iter()
+                    .find(|s| s.id == d.seance)
+                    .map(|s| s.date)
+                    .unwrap_or_default(),
+                objet: d.objet,
+                statut: d.statut,
+            })
+            .collect())
+    }
+
+    pub fn lire_deliberation(&self, numero: &str) -> Resultat<DeliberationDetail> {
+        NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
+        let d = self.stockage.deliberation(numero)?.ok_or_else(|| {
+            Erreur::Introuvable(format!("La délibération n° {numero} n'existe pas dans le registre."))
+        })?;
+        let endommagee = |quoi: String| {
+            Erreur::BaseEndommagee(format!("la délibération {numero} renvoie à {quoi}, absent(e) du registre"))
+        };
+        let commune = self.stockage.commune()?.ok_or_else(|| endommagee("la commune".into()))?;
+        let seance = self
+            .stockage
+            .seance(&d.seance)?
+            .ok_or_else(|| endommagee(format!("la séance « {} »", d.seance)))?;
+        let convention = match &d.convention {
+            Some(id) => Some(
+                self.stockage
+                    .convention(id)?
+                    .ok_or_else(|| endommagee(format!("la convention « {id} »")))?,
+            ),
+            None => None,
+        };
+        let elus = self.stockage.elus()?;
+        vues::detail(
+            &Contexte {
+                commune: &commune,
+                seance: &seance,
+                elus: &elus,
+                convention: convention.as_ref(),
+            },
+            &d,
+        )
+    }
+
+    fn exiger_vide(&self) -> Resultat<()> {
+        if self.stockage.est_vide()? {
+            Ok(())
+        } else {
+            let quoi = match self.stockage.commune()? {
+                Some(c) => format!("commune de {}", c.nom),
+                None => "données partielles".into(),
+            };
+            Err(Erreur::RegistreNonVide(quoi))
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! The sled working store: its on-disk layout, its format version and the
+//! stepwise migrations between formats.
+//!
+//! Layout (format 1): tree `meta` holds `format_stockage` (u32, big endian)
+//! and `commune` (JSON); trees `elus`, `seances`, `deliberations` and
+//! `conventions` map an identifier to the record's JSON, the same JSON as in
+//! the interchange format, so every record round-trips through it.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::{Transactional, Tree};
+
+use crate::domaine::{Commune, Convention, Deliberation, Elu, Seance};
+use crate::echange::DonneesRegistre;
+use crate::erreur::{Erreur, Resultat};
+
+/// Current on-disk format; bump it with a new step in [`MIGRATIONS`].
+pub const FORMAT_STOCKAGE: u32 = 1;
+
+const CLE_FORMAT: &[u8] = b"format_stockage";
+const CLE_COMMUNE: &[u8] = b"commune";
+
+/// One step: takes a database of format `n` to format `n + 1`. A step must be
+/// idempotent: a crash between the step and the version bump re-runs it.
+pub(crate) type Migration = fn(&sled::Db) -> Resultat<()>;
+
+/// `MIGRATIONS[i]` migrates format `i + 1` to `i + 2`. None yet: format 1 is
+/// the first released layout (its fixture is `tests/fixtures/stockage-v1/`).
+pub(crate) const MIGRATIONS: &[Migration] = &[];
+
+#[derive(Clone)]
+pub(crate) struct Stockage {
+    db: sled::Db,
+    meta: Tree,
+    elus: Tree,
+    seances: Tree,
+    deliberations: Tree,
+    conventions: Tree,
+}
+
+impl Stockage {
+    pub(crate) fn ouvrir(dossier: &Path) -> Resultat<Stockage> {
+        Self::ouvrir_avec(dossier, MIGRATIONS)
+    }
+
+    pub(crate) fn ouvrir_avec(dossier: &Path, migrations: &[Migration]) -> Resultat<Stockage> {
+        let db = sled::Config::new()
+            .path(dossier.join("sled"))
+            .open()
+            .map_err(|e| erreur_ouverture(dossier, e))?;
+        migrer(&db, dossier, migrations)?;
+        let arbre = |nom: &str| db.open_tree(nom);
+        Ok(Stockage {
+            meta: arbre("meta")?,
+            elus: arbre("elus")?,
+            seances: arbre("seances")?,
+            deliberations: arbre("deliberations")?,
+            conventions: arbre("conventions")?,
+            db,
+        })
+    }
+
+    pub(crate) fn commune(&self) -> Resultat<Option<Commune>> {
+        self.meta.get(CLE_COMMUNE)?.map(|v| decoder(&v, "commune")).transpose()
+    }
+
+    pub(crate) fn nombre_deliberations(&self) -> usize {
+        self.deliberations.len()
+    }
+
+    pub(crate) fn est_vide(&self) -> Resultat<bool> {
+        Ok(self.commune()?.is_none()
+            && self.elus.is_empty()
+            && self.seances.is_empty()
+            && self.deliberations.is_empty()
+            && self.conventions.is_empty())
+    }
+
+    pub(crate) fn deliberations(&self) -> Resultat<Vec<Deliberation>> {
+        tous(&self.deliberations, "délibération")
+    }
+
+    pub(crate) fn deliberation(&self, numero: &str) -> Resultat<Option<Deliberation>> {
+        un(&self.deliberations, numero, "délibération")
+    }
+
+    pub(crate) fn seance(&self, id: &str) -> Resultat<Option<Seance>> {
+        un(&self.seances, id, "séance")
+    }
+
+    pub(crate) fn seances(&self) -> Resultat<Vec<Seance>> {
+        tous(&self.seances, "séance")
+    }
+
+    pub(crate) fn elus(&self) -> Resultat<Vec<Elu>> {
+        tous(&self.elus, "élu")
+    }
+
+    pub(crate) fn convention(&self, id: &str) -> Resultat<Option<Convention>> {
+        un(&self.conventions, id, "convention")
+    }
+
+    pub(crate) fn conventions(&self) -> Resultat<Vec<Convention>> {
+        tous(&self.conventions, "convention")
+    }
+
+    pub(crate) fn lire_tout(&self) -> Resultat<DonneesRegistre> {
+        Ok(DonneesRegistre {
+            commune: self.commune()?,
+            elus: self.elus()?,
+            seances: self.seances()?,
+            deliberations: self.deliberations()?,
+            conventions: self.conventions()?,
+        })
+    }
+
+    /// Replaces the whole content in one sled transaction, then flushes to
+    /// disk: after a crash the store holds either the old or the new register,
+    /// never a mix.
+    pub(crate) fn remplacer(&self, r: &DonneesRegistre) -> Resultat<()> {
+        let anciennes = |t: &Tree| -> Resultat<Vec<sled::IVec>> {
+            t.iter().keys().collect::<Result<_, _>>().map_err(Erreur::from)
+        };
+        let a_effacer = [
+            anciennes(&self.elus)?,
+            anciennes(&self.seances)?,
+            anciennes(&self.deliberations)?,
+            anciennes(&self.conventions)?,
+        ];
+        let elus = encoder_par_cle(r.elus.iter().map(|e| (e.id.clone(), e)));
+        let seances = encoder_par_cle(r.seances.iter().map(|s| (s.id.clone(), s)));
+        let deliberations = encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d)));
+        let conventions = encoder_par_cle(r.conventions.iter().map(|c| (c.id.clone(), c)));
+        let commune = r.commune.as_ref().map(encoder);
+
+        let resultat: Result<(), TransactionError<()>> = (
+            &self.meta,
+            &self.elus,
+            &self.seances,
+            &self.deliberations,
+            &self.conventions,
+        )
+            .transaction(|(meta, te, ts, td, tc)| {
+                let arbres = [te, ts, td, tc];
+                for (arbre, cles) in arbres.iter().zip(&a_effacer) {
+                    for cle in cles {
+                        arbre.remove(cle)?;
+                    }
+                }
+                for (arbre, paires) in arbres.iter().zip([&elus, &seances, &deliberations, &conventions]) {
+                    for (cle, valeur) in paires {
+                        arbre.insert(cle.as_bytes(), valeur.as_slice())?;
+                    }
+                }
+                match &commune {
+                    Some(c) => meta.insert(CLE_COMMUNE, c.as_slice())?,
+                    None => meta.remove(CLE_COMMUNE)?,
+                };
+                Ok::<(), ConflictableTransactionError<()>>(())
+            });
+        match resultat {
+            Ok(()) => {}
+            Err(TransactionError::Storage(e)) => return Err(e.into()),
+            Err(TransactionError::Abort(())) => {
+                return Err(Erreur::Interne("écriture du registre abandonnée".into()))
+            }
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+fn erreur_ouverture(dossier: &Path, e: sled::Error) -> Erreur {
+    match e {
+        sled::Error::Io(source) => Erreur::EntreeSortie {
+            chemin: dossier.to_path_buf(),
+            source,
+        },
+        sled::Error::Corruption { .. } => Erreur::BaseEndommagee(format!(
+            "les fichiers de « {} » sont corrompus ({e})",
+            dossier.display()
+        )),
+        autre => Erreur::Stockage(autre),
+    }
+}
+
+fn lire_format(db: &sled::Db) -> Resultat<Option<u32>> {
+    let meta = db.open_tree("meta")?;
+    match meta.get(CLE_FORMAT)? {
+        None => Ok(None),
+        Some(v) => {
+            let octets: [u8; 4] = v.as_ref().try_into().map_err(|_| {
+                Erreur::BaseEndommagee("la clé de version du format est illisible".into())
+            })?;
+            Ok(Some(u32::from_be_bytes(octets)))
+        }
+    }
+}
+
+fn ecrire_format(db: &sled::Db, format: u32) -> Resultat<()> {
+    db.open_tree("meta")?.insert(CLE_FORMAT, &format.to_be_bytes())?;
+    db.flush()?;
+    Ok(())
+}
+
+/// Brings the database to the current format, one step at a time, or
+/// refuses a database written by a newer Registre without touching it.
+fn migrer(db: &sled::Db, dossier: &Path, migrations: &[Migration]) -> Resultat<()> {
+    let cible = 1 + migrations.len() as u32;
+    let format = match lire_format(db)? {
+        Some(f) => f,
+        None => {
+            let vide = db
+                .tree_names()
+                .iter()
+                .all(|nom| db.open_tree(nom).map(|t| t.is_empty()).unwrap_or(false));
+            if !vide {
+                return Err(Erreur::BaseEndommagee(format!(
+                    "« {} » contient des données sans version de format : ce n'est pas une base Registre",
+                    dossier.display()
+                )));
+            }
+            ecrire_format(db, cible)?;
+            return Ok(());
+        }
+    };
+    if format > cible {
+        return Err(Erreur::BaseTropRecente {
+            chemin: dossier.to_path_buf(),
+            trouve: format,
+            gere: cible,
+        });
+    }
+    if format == 0 {
+        return Err(Erreur::BaseEndommagee("version de format 0 inconnue".into()));
+    }
+    for etape in format..cible {
+        migrations[(etape - 1) as usize](db)?;
+        ecrire_format(db, etape + 1)?;
+    }
+    Ok(())
+}
+
+fn encoder<T: Serialize>(valeur: &T) -> Vec<u8> {
+    serde_json::to_vec(valeur).expect("domain records always serialize")
+}
+
+fn encoder_par_cle<'a, T: Serialize + 'a>(
+    enregistrements: impl Iterator<Item = (String, &'a T)>,
+) -> Vec<(String, Vec<u8>)> {
+    enregistrements.map(|(cle, valeur)| (cle, encoder(valeur))).collect()
+}
+
+fn decoder<T: DeserializeOwned>(octets: &[u8], quoi: &str) -> Resultat<T> {
+    serde_json::from_slice(octets).map_err(|e| {
+        Erreur::BaseEndommagee(format!("un enregistrement « {quoi} » est illisible ({e})"))
+    })
+}
+
+fn un<T: DeserializeOwned>(arbre: &Tree, cle: &str, quoi: &str) -> Resultat<Option<T>> {
+    arbre.get(cle.as_bytes())?.map(|v| decoder(&v, quoi)).transpose()
+}
+
+fn tous<T: DeserializeOwned>(arbre: &Tree, quoi: &str) -> Resultat<Vec<T>> {
+    arbre
+        .iter()
+        .values()
+        .map(|v| decoder(&v?, quoi))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn format_de(dossier: &Path) -> u32 {
+        let db = sled::open(dossier.join("sled")).unwrap();
+        lire_format(&db).unwrap().unwrap()
+    }
+
+    #[test]
+    fn une_base_neuve_recoit_le_format_courant() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Stockage::ouvrir(dir.path()).unwrap());
+        assert_eq!(format_de(dir.path()), FORMAT_STOCKAGE);
+    }
+
+    #[test]
+    fn une_base_plus_recente_est_refusee_sans_etre_modifiee() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = sled::open(dir.path().join("sled")).unwrap();
+            ecrire_format(&db, FORMAT_STOCKAGE + 1).unwrap();
+        }
+        let err = Stockage::ouvrir(dir.path()).err().expect("refused");
+        assert!(matches!(err, Erreur::BaseTropRecente { trouve, .. } if trouve == FORMAT_STOCKAGE + 1));
+        assert!(err.to_string().contains("plus récente"), "{err}");
+        assert_eq!(format_de(dir.path()), FORMAT_STOCKAGE + 1);
+    }
+
+    fn etape_renomme_objet(db: &sled::Db) -> Resultat<()> {
+        // A format-2 change for the test: "intitule" becomes "objet".
+        let t = db.open_tree("deliberations")?;
+        for paire in t.iter() {
+            let (cle, valeur) = paire?;
+            let texte = String::from_utf8_lossy(&valeur).replace("\"intitule\"", "\"objet\"");
+            t.insert(cle, texte.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn etape_ajoute_marque(db: &sled::Db) -> Resultat<()> {
+        db.open_tree("meta")?.insert("etape3", "faite")?;
+        Ok(())
+    }
+
+    #[test]
+    fn les_migrations_s_appliquent_une_a_une_dans_l_ordre() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = sled::open(dir.path().join("sled")).unwrap();
+            ecrire_format(&db, 1).unwrap();
+            db.open_tree("deliberations")
+                .unwrap()
+                .insert("2024/052", r#"{"intitule":"X"}"#)
+                .unwrap();
+            db.flush().unwrap();
+        }
+        let s = Stockage::ouvrir_avec(dir.path(), &[etape_renomme_objet, etape_ajoute_marque]).unwrap();
+        let v = s.deliberations.get("2024/052").unwrap().unwrap();
+        assert_eq!(&v[..], br#"{"objet":"X"}"#);
+        assert!(s.meta.get("etape3").unwrap().is_some());
+        drop(s);
+        assert_eq!(format_de(dir.path()), 3);
+    }
+
+    fn etape_en_echec(_: &sled::Db) -> Resultat<()> {
+        Err(Erreur::Interne("échec simulé".into()))
+    }
+
+    #[test]
+    fn une_migration_en_echec_laisse_la_version_intacte() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Stockage::ouvrir(dir.path()).unwrap());
+        assert!(Stockage::ouvrir_avec(dir.path(), &[etape_en_echec]).is_err());
+        assert_eq!(format_de(dir.path()), 1);
+    }
+
+    #[test]
+    fn des_donnees_sans_version_ne_sont_pas_prises_pour_une_base_registre() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = sled::open(dir.path().join("sled")).unwrap();
+            db.open_tree("autre").unwrap().insert("k", "v").unwrap();
+            db.flush().unwrap();
+        }
+        let err = Stockage::ouvrir(dir.path()).err().unwrap();
+        assert!(matches!(err, Erreur::BaseEndommagee(_)), "{err}");
+    }
+}

@@ -1,0 +1,134 @@
+//! Read models sent to the UI and printed by the CLI: what a screen shows,
+//! already resolved (names instead of ids, counts computed).
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::comptes::{comptes, formule_vote, Comptes};
+use crate::domaine::{Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut};
+use crate::erreur::{Erreur, Resultat};
+
+/// A line of the register's list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeliberationResume {
+    pub numero: String,
+    pub date_seance: NaiveDate,
+    pub objet: String,
+    pub statut: Statut,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Procuration {
+    /// The absent member who gave the pouvoir.
+    pub mandant: String,
+    /// The present member who holds it.
+    pub mandataire: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ConventionResume {
+    pub id: String,
+    pub titre: String,
+}
+
+/// Everything the detail screen and `registre show` display.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeliberationDetail {
+    pub numero: String,
+    pub objet: String,
+    pub statut: Statut,
+    pub commune: String,
+    pub date_seance: NaiveDate,
+    pub heure_seance: NaiveTime,
+    pub lieu: String,
+    pub president: String,
+    pub date_convocation: NaiveDate,
+    pub secretaires: Vec<String>,
+    pub comptes: Comptes,
+    pub presents: Vec<String>,
+    pub procurations: Vec<Procuration>,
+    pub absents_excuses: Vec<String>,
+    pub absents: Vec<String>,
+    pub rapporteur: Option<String>,
+    pub expose: Vec<String>,
+    pub formule_vote: String,
+    pub decisions: Vec<Decision>,
+    pub convention: Option<ConventionResume>,
+}
+
+/// What the app needs at start: is there a register, and where is it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EtatRegistre {
+    pub commune: Option<String>,
+    pub nombre_deliberations: u32,
+    pub emplacement: String,
+}
+
+/// The records a deliberation's detail is resolved against.
+pub(crate) struct Contexte<'a> {
+    pub commune: &'a Commune,
+    pub seance: &'a Seance,
+    pub elus: &'a [Elu],
+    pub convention: Option<&'a Convention>,
+}
+
+pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<DeliberationDetail> {
+    let seance = ctx.seance;
+    let nom = |id: &str| -> Resultat<String> {
+        ctx.elus
+            .iter()
+            .find(|e| e.id == id)
+            .map(Elu::nom_complet)
+            .ok_or_else(|| {
+                Erreur::BaseEndommagee(format!(
+                    "la délibération {} renvoie à l'élu « {id} », absent du registre",
+                    d.numero
+                ))
+            })
+    };
+    let mut presents = Vec::new();
+    let mut procurations = Vec::new();
+    let mut absents_excuses = Vec::new();
+    let mut absents = Vec::new();
+    for p in &seance.presences {
+        match &p.etat {
+            EtatPresence::Present => presents.push(nom(&p.elu)?),
+            EtatPresence::AbsentExcuse => absents_excuses.push(nom(&p.elu)?),
+            EtatPresence::Absent => absents.push(nom(&p.elu)?),
+            EtatPresence::Represente { mandataire } => procurations.push(Procuration {
+                mandant: nom(&p.elu)?,
+                mandataire: nom(mandataire)?,
+            }),
+        }
+    }
+    Ok(DeliberationDetail {
+        numero: d.numero.to_string(),
+        objet: d.objet.clone(),
+        statut: d.statut,
+        commune: ctx.commune.nom.clone(),
+        date_seance: seance.date,
+        heure_seance: seance.heure,
+        lieu: seance.lieu.clone(),
+        president: nom(&seance.president)?,
+        date_convocation: seance.date_convocation,
+        secretaires: seance
+            .secretaires
+            .iter()
+            .map(|s| nom(s))
+            .collect::<Resultat<_>>()?,
+        comptes: comptes(seance, ctx.elus),
+        presents,
+        procurations,
+        absents_excuses,
+        absents,
+        rapporteur: d.rapporteur.as_deref().map(nom).transpose()?,
+        expose: d.expose.clone(),
+        formule_vote: formule_vote(&d.vote),
+        decisions: d.decisions.clone(),
+        convention: ctx.convention.map(|c| ConventionResume {
+            id: c.id.clone(),
+            titre: c.titre.clone(),
+        }),
+    })
+}

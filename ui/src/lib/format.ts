@@ -1,0 +1,31 @@
+// Mise en forme des dates et heures à la française, sans dépendre du fuseau
+// horaire de la machine : les valeurs ISO sont découpées telles quelles.
+import { MOIS } from "./fr";
+
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})/;
+const HEURE_ISO = /^(\d{1,2}):(\d{2})/;
+
+/** "2024-05-15" → "15/05/2024" (valeur inchangée si elle n'est pas ISO). */
+export function dateCourte(iso: string): string {
+  const m = DATE_ISO.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** "2024-05-15" → "15 mai 2024", "2024-05-01" → "1er mai 2024". */
+export function dateLongue(iso: string): string {
+  const m = DATE_ISO.exec(iso);
+  if (!m) return iso;
+  const jour = Number(m[3]);
+  const mois = MOIS[Number(m[2]) - 1];
+  if (mois === undefined || jour < 1 || jour > 31) return iso;
+  return `${jour === 1 ? "1er" : String(jour)} ${mois} ${m[1]}`;
+}
+
+/** "18:00:00" → "18 h", "18:30:00" → "18 h 30". */
+export function heure(iso: string): string {
+  const m = HEURE_ISO.exec(iso);
+  if (!m) return iso;
+  const h = Number(m[1]);
+  return m[2] === "00" ? `${h} h` : `${h} h ${m[2]}`;
+}

@@ -1,0 +1,123 @@
+// Catalogue unique des textes français affichés par l'interface.
+// Aucun composant ne contient de texte en dur : tout passe par ici.
+import type { CodeErreur } from "../bindings/CodeErreur";
+import type { Statut } from "../bindings/Statut";
+
+export const MOIS: readonly string[] = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+export const statuts = {
+  brouillon: "Brouillon",
+  soumis_au_maire: "Soumis au maire",
+  bon_pour_signature: "Bon pour signature",
+  signe: "Signé",
+  transmis: "Transmis en préfecture",
+  publie: "Publié",
+  executoire: "Exécutoire",
+} as const satisfies Record<Statut, string>;
+
+export const erreurs = {
+  base_occupee: "La base de données est déjà ouverte par une autre instance de Registre.",
+  base_trop_recente:
+    "Cette base de données a été enregistrée par une version plus récente de Registre. Mettez le logiciel à jour pour l'ouvrir.",
+  base_endommagee:
+    "La base de données est endommagée et ne peut pas être lue. Ne supprimez aucun fichier et contactez votre assistance informatique.",
+  introuvable: "L'élément demandé est introuvable dans le registre.",
+  donnee_invalide: "Une donnée du registre est invalide.",
+  import_invalide: "Le fichier à importer n'est pas valide.",
+  registre_non_vide:
+    "Le registre contient déjà des délibérations : le registre de démonstration ne peut être chargé que dans un registre vide.",
+  entree_sortie:
+    "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
+  interne: "Une erreur inattendue s'est produite.",
+} as const satisfies Record<CodeErreur, string>;
+
+export const fr = {
+  application: {
+    titre: "Registre",
+    sousTitre: "Registre des délibérations du conseil municipal",
+    commune: (nom: string) => `Commune de ${nom}`,
+  },
+  chargement: {
+    registre: "Chargement du registre…",
+    liste: "Chargement des délibérations…",
+    deliberation: "Chargement de la délibération…",
+    demo: "Chargement du registre de démonstration…",
+  },
+  erreur: {
+    titre: "Une erreur est survenue",
+    detail: "Détail technique :",
+    reessayer: "Réessayer",
+  },
+  vide: {
+    titre: "Le registre est vide",
+    explication:
+      "Aucune délibération n'a encore été enregistrée dans ce registre. Pour découvrir le logiciel, vous pouvez charger le registre de démonstration.",
+    emplacement: "Emplacement de la base de données :",
+    chargerDemo: "Charger le registre de démonstration (Pézilla-la-Rivière)",
+  },
+  liste: {
+    titre: "Délibérations",
+    legende: "Liste des délibérations du registre",
+    nombre: (n: number) => (n <= 1 ? `${n} délibération` : `${n} délibérations`),
+    aucune: "Aucune délibération à afficher.",
+    colonnes: {
+      numero: "Numéro",
+      dateSeance: "Date de séance",
+      objet: "Objet",
+      statut: "Statut",
+    },
+    ouvrir: (numero: string) => `Ouvrir la délibération n° ${numero}`,
+  },
+  detail: {
+    retour: "Retour à la liste",
+    titre: (numero: string) => `Délibération n° ${numero}`,
+    objet: "Objet",
+    statut: "Statut",
+    seance: "Séance",
+    dateSeance: "Date de la séance",
+    heure: "Heure",
+    lieu: "Lieu",
+    president: "Présidence",
+    dateConvocation: "Date de convocation",
+    secretaires: (n: number) => (n > 1 ? "Secrétaires de séance" : "Secrétaire de séance"),
+    rapporteur: "Rapporteur",
+    comptes: "Membres du conseil",
+    enExercice: "Membres en exercice",
+    presents: "Présents",
+    absents: "Absents",
+    representes: "dont représentés",
+    votants: "Votants",
+    listePresents: "Présents",
+    listeProcurations: "Absents excusés ayant donné pouvoir",
+    listeAbsentsExcuses: "Absents excusés",
+    listeAbsents: "Absents",
+    neant: "Néant",
+    pouvoir: (mandant: string, mandataire: string) => `${mandant} (pouvoir à ${mandataire})`,
+    expose: "Exposé",
+    decision: "Décision",
+    formuleVote: (formule: string) =>
+      `Le conseil municipal, après en avoir délibéré, ${formule} :`,
+    convention: "Convention annexée",
+  },
+} as const;
+
+export function texteStatut(statut: Statut): string {
+  return statuts[statut];
+}
+
+export function texteErreur(code: CodeErreur): string {
+  return erreurs[code];
+}
