@@ -9,7 +9,9 @@ use ts_rs::{Config, TS};
 use crate::comptes::Comptes;
 use crate::domaine::{Decision, Statut};
 use crate::erreur::{CodeErreur, ErreurIpc};
-use crate::vues::{ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration};
+use crate::vues::{
+    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration,
+};
 
 fn dossier_bindings() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")

@@ -22,9 +22,14 @@ pub struct Comptes {
 }
 
 pub fn comptes(seance: &Seance, elus: &[Elu]) -> Comptes {
-    let en_exercice = elus.iter().filter(|e| e.en_exercice_le(seance.date)).count() as u32;
+    let en_exercice = elus
+        .iter()
+        .filter(|e| e.en_exercice_le(seance.date))
+        .count() as u32;
     let presents = compter(seance, |etat| matches!(etat, EtatPresence::Present));
-    let representes = compter(seance, |etat| matches!(etat, EtatPresence::Represente { .. }));
+    let representes = compter(seance, |etat| {
+        matches!(etat, EtatPresence::Represente { .. })
+    });
     Comptes {
         en_exercice,
         presents,
@@ -93,25 +98,50 @@ mod tests {
             date_convocation: "2024-05-07".parse().unwrap(),
             secretaires: vec!["a".into()],
             presences: vec![
-                Presence { elu: "a".into(), etat: EtatPresence::Present },
+                Presence {
+                    elu: "a".into(),
+                    etat: EtatPresence::Present,
+                },
                 Presence {
                     elu: "b".into(),
-                    etat: EtatPresence::Represente { mandataire: "a".into() },
+                    etat: EtatPresence::Represente {
+                        mandataire: "a".into(),
+                    },
                 },
             ],
         };
         let c = comptes(&seance, &elus);
         assert_eq!(
             c,
-            Comptes { en_exercice: 2, presents: 1, absents: 1, representes: 1, votants: 2 }
+            Comptes {
+                en_exercice: 2,
+                presents: 1,
+                absents: 1,
+                representes: 1,
+                votants: 2
+            }
         );
     }
 
     #[test]
     fn formule_de_vote_detaillee_accorde_les_mots() {
-        let v = Vote::Detail { pour: 20, contre: 1, abstentions: 2 };
-        assert_eq!(formule_vote(&v), "par 20 voix pour, 1 voix contre et 2 abstentions");
-        let v = Vote::Detail { pour: 23, contre: 0, abstentions: 0 };
-        assert_eq!(formule_vote(&v), "par 23 voix pour, 0 voix contre et 0 abstention");
+        let v = Vote::Detail {
+            pour: 20,
+            contre: 1,
+            abstentions: 2,
+        };
+        assert_eq!(
+            formule_vote(&v),
+            "par 20 voix pour, 1 voix contre et 2 abstentions"
+        );
+        let v = Vote::Detail {
+            pour: 23,
+            contre: 0,
+            abstentions: 0,
+        };
+        assert_eq!(
+            formule_vote(&v),
+            "par 23 voix pour, 0 voix contre et 0 abstention"
+        );
     }
 }

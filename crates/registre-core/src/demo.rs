@@ -23,7 +23,10 @@ mod tests {
     fn la_seance_de_la_demo_donne_les_comptes_de_l_extrait() {
         let r = donnees();
         let c = comptes(&r.seances[0], &r.elus);
-        assert_eq!((c.en_exercice, c.presents, c.absents, c.representes), (27, 22, 5, 1));
+        assert_eq!(
+            (c.en_exercice, c.presents, c.absents, c.representes),
+            (27, 22, 5, 1)
+        );
         assert_eq!(c.votants, 23);
         assert_eq!(r.deliberations[0].numero.as_str(), "2024/052");
         assert_eq!(r.deliberations[0].vote, Vote::Unanimite);

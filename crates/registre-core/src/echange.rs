@@ -76,8 +76,8 @@ impl Echange {
 
     /// Pretty JSON with a final newline: stable, diff-friendly.
     pub fn en_json(&self) -> String {
-        let mut texte = serde_json::to_string_pretty(self)
-            .expect("the interchange types always serialize");
+        let mut texte =
+            serde_json::to_string_pretty(self).expect("the interchange types always serialize");
         texte.push('\n');
         texte
     }
@@ -148,7 +148,10 @@ fn verifier_enveloppe(valeur: &Value) -> Result<(), Anomalie> {
         message,
     };
     let Some(objet) = valeur.as_object() else {
-        return Err(anomalie("", "le fichier doit contenir un objet JSON".into()));
+        return Err(anomalie(
+            "",
+            "le fichier doit contenir un objet JSON".into(),
+        ));
     };
     if objet.get("format").and_then(Value::as_str) != Some(FORMAT_ECHANGE) {
         return Err(anomalie(
@@ -252,33 +255,73 @@ fn nom_type(kind: &jsonschema::error::TypeKind) -> String {
 /// references that resolve.
 pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
     let mut anomalies = Vec::new();
-    let mut signaler = |chemin: String, message: String| anomalies.push(Anomalie { chemin, message });
+    let mut signaler =
+        |chemin: String, message: String| anomalies.push(Anomalie { chemin, message });
 
-    if r.commune.is_none() && !(r.elus.is_empty() && r.seances.is_empty() && r.deliberations.is_empty() && r.conventions.is_empty()) {
+    if r.commune.is_none()
+        && !(r.elus.is_empty()
+            && r.seances.is_empty()
+            && r.deliberations.is_empty()
+            && r.conventions.is_empty())
+    {
         signaler(
             "registre.commune".into(),
             "la commune est obligatoire dès que le registre contient des données".into(),
         );
     }
 
-    let elus = uniques(r.elus.iter().map(|e| e.id.as_str()), "registre.elus", "id", "l'identifiant d'élu", &mut signaler);
-    let seances = uniques(r.seances.iter().map(|s| s.id.as_str()), "registre.seances", "id", "l'identifiant de séance", &mut signaler);
-    let conventions = uniques(r.conventions.iter().map(|c| c.id.as_str()), "registre.conventions", "id", "l'identifiant de convention", &mut signaler);
-    let numeros = uniques(r.deliberations.iter().map(|d| d.numero.as_str()), "registre.deliberations", "numero", "le numéro de délibération", &mut signaler);
+    let elus = uniques(
+        r.elus.iter().map(|e| e.id.as_str()),
+        "registre.elus",
+        "id",
+        "l'identifiant d'élu",
+        &mut signaler,
+    );
+    let seances = uniques(
+        r.seances.iter().map(|s| s.id.as_str()),
+        "registre.seances",
+        "id",
+        "l'identifiant de séance",
+        &mut signaler,
+    );
+    let conventions = uniques(
+        r.conventions.iter().map(|c| c.id.as_str()),
+        "registre.conventions",
+        "id",
+        "l'identifiant de convention",
+        &mut signaler,
+    );
+    let numeros = uniques(
+        r.deliberations.iter().map(|d| d.numero.as_str()),
+        "registre.deliberations",
+        "numero",
+        "le numéro de délibération",
+        &mut signaler,
+    );
 
     let elu_connu = |chemin: String, id: &str, signaler: &mut dyn FnMut(String, String)| {
         if !elus.contains(id) {
-            signaler(chemin, format!("l'élu « {id} » n'existe pas dans « registre.elus »"));
+            signaler(
+                chemin,
+                format!("l'élu « {id} » n'existe pas dans « registre.elus »"),
+            );
         }
     };
 
     if let Some(commune) = &r.commune {
-        elu_connu("registre.commune.maire".into(), &commune.maire, &mut signaler);
+        elu_connu(
+            "registre.commune.maire".into(),
+            &commune.maire,
+            &mut signaler,
+        );
     }
     for (i, e) in r.elus.iter().enumerate() {
         if let (Some(debut), Some(fin)) = (e.mandat_debut, e.mandat_fin) {
             if fin < debut {
-                signaler(format!("registre.elus[{i}].mandat_fin"), "la fin du mandat précède son début".into());
+                signaler(
+                    format!("registre.elus[{i}].mandat_fin"),
+                    "la fin du mandat précède son début".into(),
+                );
             }
         }
     }
@@ -289,18 +332,31 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
             elu_connu(format!("{base}.secretaires[{j}]"), sec, &mut signaler);
         }
         if s.date_convocation > s.date {
-            signaler(format!("{base}.date_convocation"), "la convocation est datée après la séance".into());
+            signaler(
+                format!("{base}.date_convocation"),
+                "la convocation est datée après la séance".into(),
+            );
         }
         let mut vus = HashSet::new();
         for (j, p) in s.presences.iter().enumerate() {
             elu_connu(format!("{base}.presences[{j}].elu"), &p.elu, &mut signaler);
             if !vus.insert(p.elu.as_str()) {
-                signaler(format!("{base}.presences[{j}].elu"), format!("l'élu « {} » figure deux fois dans les présences", p.elu));
+                signaler(
+                    format!("{base}.presences[{j}].elu"),
+                    format!("l'élu « {} » figure deux fois dans les présences", p.elu),
+                );
             }
             if let EtatPresence::Represente { mandataire } = &p.etat {
-                elu_connu(format!("{base}.presences[{j}].mandataire"), mandataire, &mut signaler);
+                elu_connu(
+                    format!("{base}.presences[{j}].mandataire"),
+                    mandataire,
+                    &mut signaler,
+                );
                 if mandataire == &p.elu {
-                    signaler(format!("{base}.presences[{j}].mandataire"), "un élu ne peut pas se donner pouvoir à lui-même".into());
+                    signaler(
+                        format!("{base}.presences[{j}].mandataire"),
+                        "un élu ne peut pas se donner pouvoir à lui-même".into(),
+                    );
                 }
             }
         }
@@ -308,24 +364,39 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
     for (i, d) in r.deliberations.iter().enumerate() {
         let base = format!("registre.deliberations[{i}]");
         if !seances.contains(d.seance.as_str()) {
-            signaler(format!("{base}.seance"), format!("la séance « {} » n'existe pas dans « registre.seances »", d.seance));
+            signaler(
+                format!("{base}.seance"),
+                format!(
+                    "la séance « {} » n'existe pas dans « registre.seances »",
+                    d.seance
+                ),
+            );
         }
         if let Some(rapporteur) = &d.rapporteur {
             elu_connu(format!("{base}.rapporteur"), rapporteur, &mut signaler);
         }
         if d.objet.trim().is_empty() {
-            signaler(format!("{base}.objet"), "l'objet de la délibération est vide".into());
+            signaler(
+                format!("{base}.objet"),
+                "l'objet de la délibération est vide".into(),
+            );
         }
         if let Some(c) = &d.convention {
             if !conventions.contains(c.as_str()) {
-                signaler(format!("{base}.convention"), format!("la convention « {c} » n'existe pas dans « registre.conventions »"));
+                signaler(
+                    format!("{base}.convention"),
+                    format!("la convention « {c} » n'existe pas dans « registre.conventions »"),
+                );
             }
         }
     }
     for (i, c) in r.conventions.iter().enumerate() {
         if let Some(n) = &c.deliberation {
             if !numeros.contains(n.as_str()) {
-                signaler(format!("registre.conventions[{i}].deliberation"), format!("la délibération « {n} » n'existe pas dans « registre.deliberations »"));
+                signaler(
+                    format!("registre.conventions[{i}].deliberation"),
+                    format!("la délibération « {n} » n'existe pas dans « registre.deliberations »"),
+                );
             }
         }
     }
@@ -342,7 +413,10 @@ fn uniques<'a>(
     let mut vus = HashSet::new();
     for (i, id) in ids.enumerate() {
         if !vus.insert(id) {
-            signaler(format!("{liste}[{i}].{champ}"), format!("{quoi} « {id} » est déjà utilisé"));
+            signaler(
+                format!("{liste}[{i}].{champ}"),
+                format!("{quoi} « {id} » est déjà utilisé"),
+            );
         }
     }
     vus
@@ -390,7 +464,10 @@ mod tests {
     #[test]
     fn un_champ_manquant_est_nomme() {
         let mut v = demo();
-        v["registre"]["deliberations"][0].as_object_mut().unwrap().remove("objet");
+        v["registre"]["deliberations"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("objet");
         let a = anomalies(&v);
         assert_eq!(a[0].chemin, "registre.deliberations[0]");
         assert!(a[0].message.contains("« objet »"), "{:?}", a);
@@ -429,9 +506,15 @@ mod tests {
         v["registre"]["elus"][0]["age"] = 60.into();
         v["registre"]["seances"][0]["presences"][0]["retard"] = true.into();
         let a = anomalies(&v);
-        assert!(a.iter().any(|x| x.chemin == "registre.elus[0]" && x.message.contains("« age »")), "{a:?}");
         assert!(
-            a.iter().any(|x| x.chemin == "registre.seances[0].presences[0]" && x.message.contains("« retard »")),
+            a.iter()
+                .any(|x| x.chemin == "registre.elus[0]" && x.message.contains("« age »")),
+            "{a:?}"
+        );
+        assert!(
+            a.iter()
+                .any(|x| x.chemin == "registre.seances[0].presences[0]"
+                    && x.message.contains("« retard »")),
             "{a:?}"
         );
     }
@@ -467,9 +550,17 @@ mod tests {
     fn deux_numeros_identiques_sont_refuses() {
         let mut v = demo();
         let d = v["registre"]["deliberations"][0].clone();
-        v["registre"]["deliberations"].as_array_mut().unwrap().push(d);
+        v["registre"]["deliberations"]
+            .as_array_mut()
+            .unwrap()
+            .push(d);
         let a = anomalies(&v);
-        assert!(a.iter().any(|x| x.chemin == "registre.deliberations[1].numero"), "{:?}", a);
+        assert!(
+            a.iter()
+                .any(|x| x.chemin == "registre.deliberations[1].numero"),
+            "{:?}",
+            a
+        );
     }
 
     #[test]

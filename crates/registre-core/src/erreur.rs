@@ -74,7 +74,10 @@ fn format_import(anomalies: &[Anomalie]) -> String {
         texte.push_str(&anomalie.to_string());
     }
     if anomalies.len() > 20 {
-        texte.push_str(&format!("\n  … et {} autre(s) anomalie(s).", anomalies.len() - 20));
+        texte.push_str(&format!(
+            "\n  … et {} autre(s) anomalie(s).",
+            anomalies.len() - 20
+        ));
     }
     texte
 }

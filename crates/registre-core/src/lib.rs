@@ -16,7 +16,9 @@ pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
 pub use registre::{dossier_par_defaut, Registre, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;
-pub use vues::{ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration};
+pub use vues::{
+    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration,
+};
 
 #[cfg(test)]
 mod bindings;

@@ -46,7 +46,9 @@ impl Registre {
             .map_err(io)?;
         match verrou.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(Erreur::BaseOccupee(dossier.to_path_buf())),
+            Err(TryLockError::WouldBlock) => {
+                return Err(Erreur::BaseOccupee(dossier.to_path_buf()))
+            }
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         let stockage = Stockage::ouvrir(dossier)?;
@@ -113,12 +115,19 @@ impl Registre {
     pub fn lire_deliberation(&self, numero: &str) -> Resultat<DeliberationDetail> {
         NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
         let d = self.stockage.deliberation(numero)?.ok_or_else(|| {
-            Erreur::Introuvable(format!("La délibération n° {numero} n'existe pas dans le registre."))
+            Erreur::Introuvable(format!(
+                "La délibération n° {numero} n'existe pas dans le registre."
+            ))
         })?;
         let endommagee = |quoi: String| {
-            Erreur::BaseEndommagee(format!("la délibération {numero} renvoie à {quoi}, absent(e) du registre"))
+            Erreur::BaseEndommagee(format!(
+                "la délibération {numero} renvoie à {quoi}, absent(e) du registre"
+            ))
         };
-        let commune = self.stockage.commune()?.ok_or_else(|| endommagee("la commune".into()))?;
+        let commune = self
+            .stockage
+            .commune()?
+            .ok_or_else(|| endommagee("la commune".into()))?;
         let seance = self
             .stockage
             .seance(&d.seance)?

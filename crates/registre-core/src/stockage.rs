@@ -64,7 +64,10 @@ impl Stockage {
     }
 
     pub(crate) fn commune(&self) -> Resultat<Option<Commune>> {
-        self.meta.get(CLE_COMMUNE)?.map(|v| decoder(&v, "commune")).transpose()
+        self.meta
+            .get(CLE_COMMUNE)?
+            .map(|v| decoder(&v, "commune"))
+            .transpose()
     }
 
     pub(crate) fn nombre_deliberations(&self) -> usize {
@@ -122,7 +125,10 @@ impl Stockage {
     /// never a mix.
     pub(crate) fn remplacer(&self, r: &DonneesRegistre) -> Resultat<()> {
         let anciennes = |t: &Tree| -> Resultat<Vec<sled::IVec>> {
-            t.iter().keys().collect::<Result<_, _>>().map_err(Erreur::from)
+            t.iter()
+                .keys()
+                .collect::<Result<_, _>>()
+                .map_err(Erreur::from)
         };
         let a_effacer = [
             anciennes(&self.elus)?,
@@ -132,7 +138,8 @@ impl Stockage {
         ];
         let elus = encoder_par_cle(r.elus.iter().map(|e| (e.id.clone(), e)));
         let seances = encoder_par_cle(r.seances.iter().map(|s| (s.id.clone(), s)));
-        let deliberations = encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d)));
+        let deliberations =
+            encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d)));
         let conventions = encoder_par_cle(r.conventions.iter().map(|c| (c.id.clone(), c)));
         let commune = r.commune.as_ref().map(encoder);
 
@@ -150,7 +157,11 @@ impl Stockage {
                         arbre.remove(cle)?;
                     }
                 }
-                for (arbre, paires) in arbres.iter().zip([&elus, &seances, &deliberations, &conventions]) {
+                for (arbre, paires) in
+                    arbres
+                        .iter()
+                        .zip([&elus, &seances, &deliberations, &conventions])
+                {
                     for (cle, valeur) in paires {
                         arbre.insert(cle.as_bytes(), valeur.as_slice())?;
                     }
@@ -201,7 +212,8 @@ fn lire_format(db: &sled::Db) -> Resultat<Option<u32>> {
 }
 
 fn ecrire_format(db: &sled::Db, format: u32) -> Resultat<()> {
-    db.open_tree("meta")?.insert(CLE_FORMAT, &format.to_be_bytes())?;
+    db.open_tree("meta")?
+        .insert(CLE_FORMAT, &format.to_be_bytes())?;
     db.flush()?;
     Ok(())
 }
@@ -235,7 +247,9 @@ fn migrer(db: &sled::Db, dossier: &Path, migrations: &[Migration]) -> Resultat<(
         });
     }
     if format == 0 {
-        return Err(Erreur::BaseEndommagee("version de format 0 inconnue".into()));
+        return Err(Erreur::BaseEndommagee(
+            "version de format 0 inconnue".into(),
+        ));
     }
     for etape in format..cible {
         migrations[(etape - 1) as usize](db)?;
@@ -251,7 +265,9 @@ fn encoder<T: Serialize>(valeur: &T) -> Vec<u8> {
 fn encoder_par_cle<'a, T: Serialize + 'a>(
     enregistrements: impl Iterator<Item = (String, &'a T)>,
 ) -> Vec<(String, Vec<u8>)> {
-    enregistrements.map(|(cle, valeur)| (cle, encoder(valeur))).collect()
+    enregistrements
+        .map(|(cle, valeur)| (cle, encoder(valeur)))
+        .collect()
 }
 
 fn decoder<T: DeserializeOwned>(octets: &[u8], quoi: &str) -> Resultat<T> {
@@ -261,15 +277,14 @@ fn decoder<T: DeserializeOwned>(octets: &[u8], quoi: &str) -> Resultat<T> {
 }
 
 fn un<T: DeserializeOwned>(arbre: &Tree, cle: &str, quoi: &str) -> Resultat<Option<T>> {
-    arbre.get(cle.as_bytes())?.map(|v| decoder(&v, quoi)).transpose()
+    arbre
+        .get(cle.as_bytes())?
+        .map(|v| decoder(&v, quoi))
+        .transpose()
 }
 
 fn tous<T: DeserializeOwned>(arbre: &Tree, quoi: &str) -> Resultat<Vec<T>> {
-    arbre
-        .iter()
-        .values()
-        .map(|v| decoder(&v?, quoi))
-        .collect()
+    arbre.iter().values().map(|v| decoder(&v?, quoi)).collect()
 }
 
 #[cfg(test)]
@@ -296,7 +311,9 @@ mod tests {
             ecrire_format(&db, FORMAT_STOCKAGE + 1).unwrap();
         }
         let err = Stockage::ouvrir(dir.path()).err().expect("refused");
-        assert!(matches!(err, Erreur::BaseTropRecente { trouve, .. } if trouve == FORMAT_STOCKAGE + 1));
+        assert!(
+            matches!(err, Erreur::BaseTropRecente { trouve, .. } if trouve == FORMAT_STOCKAGE + 1)
+        );
         assert!(err.to_string().contains("plus récente"), "{err}");
         assert_eq!(format_de(dir.path()), FORMAT_STOCKAGE + 1);
     }
@@ -329,7 +346,8 @@ mod tests {
                 .unwrap();
             db.flush().unwrap();
         }
-        let s = Stockage::ouvrir_avec(dir.path(), &[etape_renomme_objet, etape_ajoute_marque]).unwrap();
+        let s =
+            Stockage::ouvrir_avec(dir.path(), &[etape_renomme_objet, etape_ajoute_marque]).unwrap();
         let v = s.deliberations.get("2024/052").unwrap().unwrap();
         assert_eq!(&v[..], br#"{"objet":"X"}"#);
         assert!(s.meta.get("etape3").unwrap().is_some());

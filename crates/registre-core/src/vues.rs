@@ -6,7 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::comptes::{comptes, formule_vote, Comptes};
-use crate::domaine::{Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut};
+use crate::domaine::{
+    Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut,
+};
 use crate::erreur::{Erreur, Resultat};
 
 /// A line of the register's list.

@@ -71,8 +71,12 @@ impl Elu {
         let feminin = self.civilite == Civilite::Madame;
         match (&self.fonction, feminin) {
             (Fonction::Maire, _) => "Maire".into(),
-            (Fonction::Adjoint { rang }, false) => format!("{rang}{} Adjoint", ordinal(*rang, false)),
-            (Fonction::Adjoint { rang }, true) => format!("{rang}{} Adjointe", ordinal(*rang, true)),
+            (Fonction::Adjoint { rang }, false) => {
+                format!("{rang}{} Adjoint", ordinal(*rang, false))
+            }
+            (Fonction::Adjoint { rang }, true) => {
+                format!("{rang}{} Adjointe", ordinal(*rang, true))
+            }
             (Fonction::ConseillerDelegue, false) => "Conseiller municipal délégué".into(),
             (Fonction::ConseillerDelegue, true) => "Conseillère municipale déléguée".into(),
             (Fonction::Conseiller, false) => "Conseiller municipal".into(),

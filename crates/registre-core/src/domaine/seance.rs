@@ -16,7 +16,9 @@ pub enum EtatPresence {
     /// Absent without excuse.
     Absent,
     /// Absent, having given a written pouvoir to a colleague (L2121-20).
-    Represente { mandataire: EluId },
+    Represente {
+        mandataire: EluId,
+    },
 }
 
 // Unknown fields are refused by the schema (see `Elu`).

@@ -1,0 +1,259 @@
+//! `registre`: the headless command line over the core crate (no Tauri
+//! linked). For scripting, tests and benchmarks; same database as the app.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use registre_core::{dossier_par_defaut, DeliberationDetail, Erreur, Registre};
+
+#[derive(Parser)]
+#[command(
+    name = "registre",
+    version,
+    about = "Registre des délibérations du conseil municipal, en ligne de commande."
+)]
+struct Cli {
+    /// Dossier de la base de données (par défaut : variable REGISTRE_DB, sinon le dossier de données de l'application).
+    #[arg(long, global = true, value_name = "DOSSIER")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    commande: Commande,
+}
+
+#[derive(Subcommand)]
+enum Commande {
+    /// Charge le registre de démonstration (Pézilla-la-Rivière, séance du 15 mai 2024) dans une base vide.
+    Demo,
+    /// Importe un fichier d'échange JSON (tout ou rien : rien n'est écrit en cas d'erreur).
+    Import {
+        fichier: PathBuf,
+        /// Remplace le contenu d'un registre qui n'est pas vide.
+        #[arg(long)]
+        remplacer: bool,
+    },
+    /// Exporte le registre.
+    Export {
+        #[command(subcommand)]
+        format: FormatExport,
+    },
+    /// Liste les délibérations : numéro, date de séance, objet, statut.
+    List {
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Affiche une délibération (par exemple 2024/052).
+    Show {
+        numero: String,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum FormatExport {
+    /// Format d'échange JSON versionné (voir docs/format-echange.md).
+    Json {
+        /// Fichier de sortie (par défaut : la sortie standard).
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match executer(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("registre : {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dossier(cli_db: Option<PathBuf>) -> Result<PathBuf, Erreur> {
+    cli_db
+        .or_else(|| std::env::var_os("REGISTRE_DB").map(PathBuf::from))
+        .or_else(dossier_par_defaut)
+        .ok_or_else(|| {
+            Erreur::Interne(
+                "aucun dossier de données trouvé : indiquez la base avec --db DOSSIER".into(),
+            )
+        })
+}
+
+fn executer(cli: Cli) -> Result<(), Erreur> {
+    let registre = Registre::ouvrir(&dossier(cli.db)?)?;
+    let mut sortie = std::io::stdout().lock();
+    let ecrire = |sortie: &mut dyn Write, texte: &str| {
+        sortie
+            .write_all(texte.as_bytes())
+            .map_err(|source| Erreur::EntreeSortie {
+                chemin: PathBuf::from("<sortie standard>"),
+                source,
+            })
+    };
+    match cli.commande {
+        Commande::Demo => {
+            registre.charger_demo()?;
+            let etat = registre.etat()?;
+            eprintln!(
+                "Registre de démonstration chargé : commune de {}, {} délibération(s), dans « {} ».",
+                etat.commune.unwrap_or_default(),
+                etat.nombre_deliberations,
+                etat.emplacement
+            );
+        }
+        Commande::Import { fichier, remplacer } => {
+            let texte =
+                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
+                    chemin: fichier.clone(),
+                    source,
+                })?;
+            let donnees = registre.importer(&texte, remplacer)?;
+            eprintln!(
+                "Import terminé : {} élu(s), {} séance(s), {} délibération(s), {} convention(s).",
+                donnees.elus.len(),
+                donnees.seances.len(),
+                donnees.deliberations.len(),
+                donnees.conventions.len()
+            );
+        }
+        Commande::Export {
+            format: FormatExport::Json { sortie: fichier },
+        } => {
+            let json = registre.exporter()?.en_json();
+            match fichier {
+                Some(chemin) => ecrire_atomiquement(&chemin, &json)?,
+                None => ecrire(&mut sortie, &json)?,
+            }
+        }
+        Commande::List { json } => {
+            let liste = registre.lister_deliberations()?;
+            if json {
+                ecrire(&mut sortie, &(en_json(&liste) + "\n"))?;
+            } else if liste.is_empty() {
+                eprintln!("Le registre ne contient aucune délibération.");
+            } else {
+                for d in liste {
+                    let ligne = format!(
+                        "{}  {}  {:<18}  {}\n",
+                        d.numero,
+                        d.date_seance.format("%d/%m/%Y"),
+                        d.statut.libelle(),
+                        d.objet
+                    );
+                    ecrire(&mut sortie, &ligne)?;
+                }
+            }
+        }
+        Commande::Show { numero, json } => {
+            let detail = registre.lire_deliberation(&numero)?;
+            let texte = if json {
+                en_json(&detail) + "\n"
+            } else {
+                en_texte(&detail)
+            };
+            ecrire(&mut sortie, &texte)?;
+        }
+    }
+    Ok(())
+}
+
+fn en_json<T: serde::Serialize>(valeur: &T) -> String {
+    serde_json::to_string_pretty(valeur).expect("the read models always serialize")
+}
+
+/// Writes through a temporary file and a rename, so an interrupted export
+/// never leaves a truncated file where a good one was.
+fn ecrire_atomiquement(chemin: &std::path::Path, texte: &str) -> Result<(), Erreur> {
+    let io = |source| Erreur::EntreeSortie {
+        chemin: chemin.to_path_buf(),
+        source,
+    };
+    let mut temporaire = chemin.as_os_str().to_owned();
+    temporaire.push(".part");
+    let temporaire = PathBuf::from(temporaire);
+    let mut f = std::fs::File::create(&temporaire).map_err(io)?;
+    f.write_all(texte.as_bytes()).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    drop(f);
+    std::fs::rename(&temporaire, chemin).map_err(io)
+}
+
+fn en_texte(d: &DeliberationDetail) -> String {
+    let c = &d.comptes;
+    let liste = |noms: &[String]| {
+        if noms.is_empty() {
+            "—".to_owned()
+        } else {
+            noms.join(", ")
+        }
+    };
+    let mut t = String::new();
+    t.push_str(&format!("Commune de {}\n", d.commune));
+    t.push_str(&format!(
+        "Délibération n° {}  [{}]\n",
+        d.numero,
+        d.statut.libelle()
+    ));
+    t.push_str(&format!("{}\n\n", d.objet));
+    t.push_str(&format!(
+        "Séance du {} à {}, {}, sous la présidence de {}\n",
+        d.date_seance.format("%d/%m/%Y"),
+        d.heure_seance.format("%H:%M"),
+        d.lieu,
+        d.president
+    ));
+    t.push_str(&format!(
+        "Date de la convocation : {}\n",
+        d.date_convocation.format("%d/%m/%Y")
+    ));
+    t.push_str(&format!(
+        "Membres en exercice : {}   présents : {}   absents : {}   dont représentés : {}   votants : {}\n",
+        c.en_exercice, c.presents, c.absents, c.representes, c.votants
+    ));
+    t.push_str(&format!("Sont présents : {}\n", liste(&d.presents)));
+    let pouvoirs: Vec<String> = d
+        .procurations
+        .iter()
+        .map(|p| format!("{} (Pouvoir à {})", p.mandant, p.mandataire))
+        .collect();
+    t.push_str(&format!(
+        "Absents excusés ayant donné pouvoir : {}\n",
+        liste(&pouvoirs)
+    ));
+    t.push_str(&format!(
+        "Absents excusés : {}\n",
+        liste(&d.absents_excuses)
+    ));
+    if !d.absents.is_empty() {
+        t.push_str(&format!("Absents : {}\n", liste(&d.absents)));
+    }
+    t.push_str(&format!(
+        "Secrétaire(s) de séance : {}\n",
+        liste(&d.secretaires)
+    ));
+    if let Some(r) = &d.rapporteur {
+        t.push_str(&format!("Rapporteur : {r}\n"));
+    }
+    t.push('\n');
+    for paragraphe in &d.expose {
+        t.push_str(&format!("{paragraphe}\n\n"));
+    }
+    t.push_str(&format!(
+        "Le conseil municipal, après en avoir délibéré, {},\n\n",
+        d.formule_vote
+    ));
+    for decision in &d.decisions {
+        t.push_str(&format!("► {} {}\n", decision.verbe, decision.texte));
+    }
+    if let Some(conv) = &d.convention {
+        t.push_str(&format!("\nAnnexe : {}\n", conv.titre));
+    }
+    t
+}

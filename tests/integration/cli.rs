@@ -1,0 +1,229 @@
+//! The `registre` command line: its contract, end to end on a real database.
+
+use serde_json::Value;
+
+use crate::aide::{base_demo, registre, reussit};
+
+#[test]
+fn demo_puis_show_json_rend_les_donnees_de_l_extrait() {
+    let db = base_demo();
+    let d: Value =
+        serde_json::from_str(&reussit(db.path(), &["show", "2024/052", "--json"])).unwrap();
+    assert_eq!(d["numero"], "2024/052");
+    assert_eq!(d["commune"], "Pézilla-la-Rivière");
+    assert_eq!(
+        d["objet"],
+        "CONVENTION DE PARTENARIAT ACADEMIE DE MONTPELLIER/COMMUNE MISE A DISPOSITION D'UN ENT (ENVIRONNEMENT NUMERIQUE DE TRAVAIL) 2024/2025"
+    );
+    assert_eq!(d["date_seance"], "2024-05-15");
+    assert_eq!(d["heure_seance"], "18:00:00");
+    assert_eq!(d["date_convocation"], "2024-05-07");
+    assert_eq!(d["president"], "Jean-Paul BILLES");
+    assert_eq!(d["secretaires"], serde_json::json!(["Laurence BARBERA"]));
+    assert_eq!(d["rapporteur"], "Karine CAROLA");
+    assert_eq!(
+        d["comptes"],
+        serde_json::json!({"en_exercice": 27, "presents": 22, "absents": 5, "representes": 1, "votants": 23})
+    );
+    assert_eq!(d["presents"].as_array().unwrap().len(), 22);
+    assert_eq!(d["presents"][21], "Christian FALZON");
+    assert_eq!(
+        d["procurations"],
+        serde_json::json!([{"mandant": "Yves ESCAPE", "mandataire": "Guy PALOFFIS"}])
+    );
+    assert_eq!(
+        d["absents_excuses"],
+        serde_json::json!([
+            "Marc BILLES",
+            "Nicolas OLIVE",
+            "Chrystelle CARLOS",
+            "Evelyne SARRAZIN"
+        ])
+    );
+    assert_eq!(
+        d["formule_vote"],
+        "à l'unanimité des membres présents et représentés"
+    );
+    assert_eq!(d["decisions"][0]["verbe"], "APPROUVE");
+    assert_eq!(d["decisions"][1]["verbe"], "AUTORISE");
+    assert!(d["expose"][0]
+        .as_str()
+        .unwrap()
+        .contains("45 € TTC/école/an"));
+    assert_eq!(d["convention"]["id"], "ent-ecole-2024-2025");
+}
+
+#[test]
+fn show_texte_imprime_l_extrait_lisible() {
+    let db = base_demo();
+    let texte = reussit(db.path(), &["show", "2024/052"]);
+    assert!(texte.contains("Membres en exercice : 27"), "{texte}");
+    assert!(
+        texte.contains("Yves ESCAPE (Pouvoir à Guy PALOFFIS)"),
+        "{texte}"
+    );
+    assert!(texte.contains("► APPROUVE la convention"), "{texte}");
+}
+
+#[test]
+fn list_donne_numero_date_objet_statut() {
+    let db = base_demo();
+    let liste: Value = serde_json::from_str(&reussit(db.path(), &["list", "--json"])).unwrap();
+    assert_eq!(liste.as_array().unwrap().len(), 1);
+    assert_eq!(liste[0]["numero"], "2024/052");
+    assert_eq!(liste[0]["date_seance"], "2024-05-15");
+    assert_eq!(liste[0]["statut"], "soumis_au_maire");
+    let texte = reussit(db.path(), &["list"]);
+    assert!(
+        texte.starts_with("2024/052  15/05/2024  Soumis au maire"),
+        "{texte}"
+    );
+}
+
+#[test]
+fn show_d_un_numero_absent_echoue_en_francais() {
+    let db = base_demo();
+    let s = registre(db.path(), &["show", "2024/999"]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("n'existe pas dans le registre"),
+        "{}",
+        s.stderr
+    );
+    let s = registre(db.path(), &["show", "52"]);
+    assert_ne!(s.code, 0);
+    assert!(s.stderr.contains("AAAA/NNN"), "{}", s.stderr);
+}
+
+#[test]
+fn demo_refuse_d_ecraser_un_registre_existant() {
+    let db = base_demo();
+    let s = registre(db.path(), &["demo"]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("contient déjà des données"),
+        "{}",
+        s.stderr
+    );
+}
+
+#[test]
+fn export_puis_import_fait_l_aller_retour_a_l_identique() {
+    let db = base_demo();
+    let dir = tempfile::tempdir().unwrap();
+    let fichier = dir.path().join("registre export.json");
+    reussit(
+        db.path(),
+        &["export", "json", "-o", fichier.to_str().unwrap()],
+    );
+    let autre = tempfile::tempdir().unwrap();
+    reussit(autre.path(), &["import", fichier.to_str().unwrap()]);
+    let premier = std::fs::read_to_string(&fichier).unwrap();
+    let second = reussit(autre.path(), &["export", "json"]);
+    assert_eq!(premier, second);
+    let v: Value = serde_json::from_str(&premier).unwrap();
+    assert_eq!(v["format"], "registre");
+    assert_eq!(v["version"], 1);
+}
+
+#[test]
+fn import_malforme_ne_change_rien_et_nomme_le_champ() {
+    let db = base_demo();
+    let avant = reussit(db.path(), &["export", "json"]);
+    let mut v: Value = serde_json::from_str(&avant).unwrap();
+    v["registre"]["seances"][0]["date_convocation"] = "07/05/2024".into();
+    v["registre"]["deliberations"][0]["objet"] = "Objet modifié".into();
+    let dir = tempfile::tempdir().unwrap();
+    let fichier = dir.path().join("faux.json");
+    std::fs::write(&fichier, v.to_string()).unwrap();
+
+    let s = registre(
+        db.path(),
+        &["import", "--remplacer", fichier.to_str().unwrap()],
+    );
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("registre.seances[0].date_convocation"),
+        "{}",
+        s.stderr
+    );
+    assert!(s.stderr.contains("rien n'a été modifié"), "{}", s.stderr);
+    assert_eq!(reussit(db.path(), &["export", "json"]), avant);
+
+    let vide = tempfile::tempdir().unwrap();
+    let s = registre(vide.path(), &["import", fichier.to_str().unwrap()]);
+    assert_ne!(s.code, 0);
+    assert_eq!(reussit(vide.path(), &["list", "--json"]).trim(), "[]");
+}
+
+#[test]
+fn import_d_un_fichier_qui_n_est_pas_du_json_indique_la_ligne() {
+    let db = tempfile::tempdir().unwrap();
+    let fichier = db.path().join("casse.json");
+    std::fs::write(&fichier, "{\n  \"format\": \"registre\",\n  oups\n}").unwrap();
+    let s = registre(db.path(), &["import", fichier.to_str().unwrap()]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("n'est pas un JSON valide (ligne 3"),
+        "{}",
+        s.stderr
+    );
+}
+
+#[test]
+fn import_dans_un_registre_non_vide_exige_remplacer() {
+    let db = base_demo();
+    let dir = tempfile::tempdir().unwrap();
+    let fichier = dir.path().join("export.json");
+    reussit(
+        db.path(),
+        &["export", "json", "-o", fichier.to_str().unwrap()],
+    );
+    let s = registre(db.path(), &["import", fichier.to_str().unwrap()]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("contient déjà des données"),
+        "{}",
+        s.stderr
+    );
+    reussit(
+        db.path(),
+        &["import", "--remplacer", fichier.to_str().unwrap()],
+    );
+}
+
+#[test]
+fn import_d_un_fichier_absent_echoue_proprement() {
+    let db = tempfile::tempdir().unwrap();
+    let s = registre(db.path(), &["import", "/nulle/part/registre.json"]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("/nulle/part/registre.json"),
+        "{}",
+        s.stderr
+    );
+}
+
+#[test]
+fn une_base_ouverte_ailleurs_donne_un_message_clair_sans_panique() {
+    let db = base_demo();
+    let ouvert = registre_core::Registre::ouvrir(db.path()).unwrap();
+    let s = registre(db.path(), &["list"]);
+    assert_eq!(s.code, 1, "{}", s.stderr);
+    assert!(
+        s.stderr.contains("déjà ouverte par une autre instance"),
+        "{}",
+        s.stderr
+    );
+    assert!(!s.stderr.contains("panicked"), "{}", s.stderr);
+    drop(ouvert);
+    reussit(db.path(), &["list"]);
+}
+
+#[test]
+fn un_chemin_avec_espaces_et_accents_fonctionne() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("Mairie de Pézilla").join("Registre élu");
+    reussit(&db, &["demo"]);
+    assert!(reussit(&db, &["list"]).contains("2024/052"));
+}

@@ -1,0 +1,7 @@
+//! The one integration-test binary (ripgrep's layout): the core and the
+//! `registre` CLI on temporary databases.
+
+mod aide;
+mod cli;
+mod registre;
+mod stockage;
