@@ -23,7 +23,11 @@ impl Siret {
             ));
         }
         let valide = if chiffres.starts_with(SIREN_LA_POSTE) {
-            chiffres.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0
+            chiffres
+                .bytes()
+                .map(|b| u32::from(b - b'0'))
+                .sum::<u32>()
+                .is_multiple_of(5)
         } else {
             cle_luhn_valide(&chiffres)
         };
@@ -65,7 +69,7 @@ fn cle_luhn_valide(chiffres: &str) -> bool {
             }
         })
         .sum();
-    somme % 10 == 0
+    somme.is_multiple_of(10)
 }
 
 impl TryFrom<String> for Siret {
