@@ -1,0 +1,16 @@
+// Declares the app's IPC commands so that each one gets an `allow-…`
+// permission; capabilities/default.json grants them to the main window only.
+const COMMANDES: &[&str] = &[
+    "etat_registre",
+    "lister_deliberations",
+    "lire_deliberation",
+    "charger_demo",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDES));
+    if let Err(erreur) = tauri_build::try_build(attributes) {
+        panic!("tauri-build : {erreur:#}");
+    }
+}

@@ -1,0 +1,114 @@
+//! Desktop shell of Registre: opens the register, then exposes a few thin
+//! IPC commands over `registre-core`. No business logic lives here.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+
+use registre_core::{
+    DeliberationDetail, DeliberationResume, Erreur, ErreurIpc, EtatRegistre, Registre,
+};
+use tauri::{Manager, State};
+
+/// Environment variable that overrides the database directory (used by the
+/// end-to-end tests and the demo launcher).
+pub const VARIABLE_BASE: &str = "REGISTRE_DB";
+
+/// The register, opened at start-up. If opening failed (database held by
+/// another Registre process, written by a newer version, no data
+/// directory...), the app still starts: every command returns the error as an
+/// [`ErreurIpc`] so the UI can explain it, and the next command tries to open
+/// the register again (the UI's « Réessayer » works once the other process
+/// has closed the database).
+pub struct RegistreOuvert {
+    dossier: Result<PathBuf, ErreurIpc>,
+    registre: Mutex<Option<Registre>>,
+}
+
+impl RegistreOuvert {
+    pub fn ouvrir() -> Self {
+        let dossier = dossier_base().map_err(ErreurIpc::from);
+        let etat = RegistreOuvert {
+            dossier,
+            registre: Mutex::new(None),
+        };
+        if let Err(erreur) = etat.registre() {
+            eprintln!(
+                "registre-app : ouverture du registre impossible : {}",
+                erreur.message
+            );
+        }
+        etat
+    }
+
+    /// The open register (a cheap clone of the sled handle), opening it first
+    /// if that has not succeeded yet.
+    fn registre(&self) -> Result<Registre, ErreurIpc> {
+        let dossier = self.dossier.as_ref().map_err(Clone::clone)?;
+        let mut registre = self.registre.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(ouvert) = registre.as_ref() {
+            return Ok(ouvert.clone());
+        }
+        let ouvert = Registre::ouvrir(dossier)?;
+        *registre = Some(ouvert.clone());
+        Ok(ouvert)
+    }
+}
+
+/// `REGISTRE_DB` when set and non-empty, else the per-user default location.
+fn dossier_base() -> Result<PathBuf, Erreur> {
+    match std::env::var_os(VARIABLE_BASE) {
+        Some(dossier) if !dossier.is_empty() => Ok(PathBuf::from(dossier)),
+        _ => registre_core::dossier_par_defaut().ok_or_else(|| {
+            Erreur::Interne(format!(
+                "impossible de déterminer le dossier de données de l'utilisateur ; \
+                 indiquez l'emplacement du registre avec la variable {VARIABLE_BASE}"
+            ))
+        }),
+    }
+}
+
+#[tauri::command]
+async fn etat_registre(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, ErreurIpc> {
+    Ok(etat.registre()?.etat()?)
+}
+
+#[tauri::command]
+async fn lister_deliberations(
+    etat: State<'_, RegistreOuvert>,
+) -> Result<Vec<DeliberationResume>, ErreurIpc> {
+    Ok(etat.registre()?.lister_deliberations()?)
+}
+
+#[tauri::command]
+async fn lire_deliberation(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+) -> Result<DeliberationDetail, ErreurIpc> {
+    Ok(etat.registre()?.lire_deliberation(&numero)?)
+}
+
+#[tauri::command]
+async fn charger_demo(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, ErreurIpc> {
+    let registre = etat.registre()?;
+    registre.charger_demo()?;
+    Ok(registre.etat()?)
+}
+
+pub fn run() {
+    let resultat = tauri::Builder::default()
+        .setup(|app| {
+            app.manage(RegistreOuvert::ouvrir());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            etat_registre,
+            lister_deliberations,
+            lire_deliberation,
+            charger_demo
+        ])
+        .run(tauri::generate_context!());
+    if let Err(erreur) = resultat {
+        eprintln!("registre-app : échec du démarrage de l'application : {erreur}");
+        std::process::exit(1);
+    }
+}
