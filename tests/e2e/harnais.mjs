@@ -62,6 +62,15 @@ export async function dossierTemporaire(prefixe) {
   return { parent, base: path.join(parent, 'registre-db') };
 }
 
+/** Runs the `registre` CLI on `base`; rejects with its stderr on failure. */
+export async function registre(base, args) {
+  try {
+    return await execFileAsync(config.cli, ['--db', base, ...args], { timeout: 60_000 });
+  } catch (erreur) {
+    throw new Error(`« registre ${args.join(' ')} » a échoué : ${erreur.message}\n${erreur.stderr ?? ''}`);
+  }
+}
+
 /** Seeds `base` with the reference commune through the CLI. */
 export async function semerDemo(base) {
   try {

@@ -3,6 +3,8 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   attendreElement,
   avecApplication,
@@ -11,6 +13,7 @@ import {
   dossierTemporaire,
   lancerDetenteur,
   nettoyerArtefacts,
+  registre,
   semerDemo,
   supprimer,
   verifierPrerequis,
@@ -28,6 +31,7 @@ const CAPTURES = [
   'liste-apres-demo',
   'base-occupee',
   'liste-apres-reessai',
+  'controle-juridique',
 ];
 
 before(async () => {
@@ -60,6 +64,7 @@ test('registre de démonstration : liste puis détail de la délibération 2024/
       assert.equal(await texte(driver, 'compte-presents'), '22');
       assert.equal(await texte(driver, 'compte-absents'), '5');
       assert.equal(await texte(driver, 'compte-representes'), '1');
+      await attendreElement(driver, '[data-testid="controle-aucune-anomalie"]');
       await capturer(driver, 'detail-deliberation');
     });
   } finally {
@@ -103,6 +108,37 @@ test('base verrouillée par un autre processus : erreur « base_occupee » affic
     });
   } finally {
     if (detenteur) await detenteur.arreter();
+    await supprimer(parent);
+  }
+});
+
+test('contrôle juridique : une convocation trop tardive est signalée avec son article', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('controle');
+  try {
+    await semerDemo(base);
+    // The reference séance, convened on 12 May instead of 7 May: 2 jours
+    // francs where a commune of 3,500 inhabitants or more needs 5.
+    const fichier = path.join(parent, 'registre.json');
+    await registre(base, ['export', 'json', '-o', fichier]);
+    const donnees = JSON.parse(await readFile(fichier, 'utf8'));
+    donnees.registre.seances[0].date_convocation = '2024-05-12';
+    await writeFile(fichier, JSON.stringify(donnees));
+    await registre(base, ['import', '--remplacer', fichier]);
+
+    await avecApplication('controle', base, async (driver) => {
+      const ligne = await attendreElement(driver, LIGNE);
+      await ligne.findElement(By.css('td')).click();
+      const diagnostic = await attendreElement(
+        driver,
+        '[data-testid="diagnostic"][data-code="delai_convocation_insuffisant"]',
+      );
+      const message = await diagnostic.getText();
+      assert.match(message, /Erreur/);
+      assert.match(message, /2 jour\(s\) franc\(s\)/);
+      assert.match(message, /CGCT L2121-12/);
+      await capturer(driver, 'controle-juridique');
+    });
+  } finally {
     await supprimer(parent);
   }
 });

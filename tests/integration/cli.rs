@@ -23,7 +23,7 @@ fn demo_puis_show_json_rend_les_donnees_de_l_extrait() {
     assert_eq!(d["rapporteur"], "Karine CAROLA");
     assert_eq!(
         d["comptes"],
-        serde_json::json!({"en_exercice": 27, "presents": 22, "absents": 5, "representes": 1, "votants": 23})
+        serde_json::json!({"en_exercice": 27, "presents": 22, "absents": 5, "representes": 1, "votants": 23, "ne_prennent_pas_part": 0})
     );
     assert_eq!(d["presents"].as_array().unwrap().len(), 22);
     assert_eq!(d["presents"][21], "Christian FALZON");
@@ -51,6 +51,8 @@ fn demo_puis_show_json_rend_les_donnees_de_l_extrait() {
         .unwrap()
         .contains("45 € TTC/école/an"));
     assert_eq!(d["convention"]["id"], "ent-ecole-2024-2025");
+    assert_eq!(d["issue"], "adoptee");
+    assert_eq!(d["diagnostics"], serde_json::json!([]));
 }
 
 #[test]
@@ -226,4 +228,67 @@ fn un_chemin_avec_espaces_et_accents_fonctionne() {
     let db = dir.path().join("Mairie de Pézilla").join("Registre élu");
     reussit(&db, &["demo"]);
     assert!(reussit(&db, &["list"]).contains("2024/052"));
+}
+
+#[test]
+fn check_du_registre_de_reference_ne_trouve_aucune_anomalie() {
+    let db = base_demo();
+    let s = registre(db.path(), &["check"]);
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    assert_eq!(s.stdout, "2024/052 : aucune anomalie.\n");
+    let v: Value =
+        serde_json::from_str(&reussit(db.path(), &["check", "2024/052", "--json"])).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"numero": "2024/052", "diagnostics": []}])
+    );
+}
+
+#[test]
+fn check_signale_les_erreurs_avec_leur_article_et_sort_en_code_3() {
+    let db = base_demo();
+    let mut v: Value = serde_json::from_str(&reussit(db.path(), &["export", "json"])).unwrap();
+    v["registre"]["seances"][0]["date_convocation"] = "2024-05-12".into();
+    for p in v["registre"]["seances"][0]["presences"]
+        .as_array_mut()
+        .unwrap()
+    {
+        if p["elu"] == "olive-nicolas" {
+            p["etat"] = "represente".into();
+            p["mandataire"] = "paloffis-guy".into();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fichier = dir.path().join("seance.json");
+    std::fs::write(&fichier, v.to_string()).unwrap();
+    reussit(
+        db.path(),
+        &["import", "--remplacer", fichier.to_str().unwrap()],
+    );
+
+    let s = registre(db.path(), &["check", "2024/052"]);
+    assert_eq!(s.code, 3, "{}", s.stderr);
+    assert!(
+        s.stdout
+            .contains("[ERREUR] CGCT L2121-12 (delai_convocation_insuffisant)"),
+        "{}",
+        s.stdout
+    );
+    assert!(
+        s.stdout.contains("Guy PALOFFIS détient 2 pouvoirs"),
+        "{}",
+        s.stdout
+    );
+    assert!(!s.stdout.contains("total_des_voix_incoherent"), "{}", s.stdout);
+    let j: Value = serde_json::from_str(&registre(db.path(), &["check", "--json"]).stdout).unwrap();
+    let codes: Vec<&str> = j[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["delai_convocation_insuffisant", "pouvoirs_multiples"]
+    );
 }

@@ -183,4 +183,44 @@ describe("erreurs", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(erreurs.introuvable);
     expect(screen.getByRole("button", { name: fr.detail.retour })).toBeInTheDocument();
   });
+
+  it("affiche le contrôle juridique : aucune anomalie, puis les erreurs avec leur article", async () => {
+    const user = userEvent.setup();
+    m.etatRegistre.mockResolvedValue(etatPezilla);
+    m.listerDeliberations.mockResolvedValue(resumes);
+    m.lireDeliberation.mockResolvedValueOnce(detail052).mockResolvedValueOnce({
+      ...detail052,
+      issue: "indeterminee",
+      diagnostics: [
+        {
+          code: "quorum_non_atteint",
+          gravite: "erreur",
+          message: "Quorum non atteint pour ce point : 13 membre(s) présent(s), il en faut 14.",
+          article: "CGCT L2121-17",
+        },
+        {
+          code: "egalite_sans_voix_du_president",
+          gravite: "avertissement",
+          message: "Partage égal des voix.",
+          article: "CGCT L2121-20",
+        },
+      ],
+    });
+    render(App);
+
+    await user.click(within(premiere(await screen.findAllByTestId("ligne-deliberation"))).getByRole("button"));
+    expect(await screen.findByTestId("controle-aucune-anomalie")).toHaveTextContent(fr.controle.aucun);
+    expect(screen.getByTestId("detail-issue")).toHaveTextContent("Adoptée");
+
+    await user.click(screen.getByRole("button", { name: fr.detail.retour }));
+    await user.click(within(premiere(await screen.findAllByTestId("ligne-deliberation"))).getByRole("button"));
+    const diagnostics = await screen.findAllByTestId("diagnostic");
+    expect(diagnostics).toHaveLength(2);
+    expect(diagnostics[0]).toHaveAttribute("data-code", "quorum_non_atteint");
+    expect(diagnostics[0]).toHaveTextContent("Erreur");
+    expect(diagnostics[0]).toHaveTextContent("CGCT L2121-17");
+    expect(diagnostics[1]).toHaveTextContent("Avertissement");
+    expect(screen.getByTestId("controle-juridique")).toHaveTextContent(fr.controle.resume(1, 1));
+    expect(screen.getByTestId("detail-issue")).toHaveTextContent("Indéterminée");
+  });
 });

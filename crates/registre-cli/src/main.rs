@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use registre_core::{dossier_par_defaut, DeliberationDetail, Erreur, Registre};
+use registre_core::regles::{Diagnostic, Gravite};
+use registre_core::{dossier_par_defaut, DeliberationDetail, Erreur, Registre, Verification};
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +46,13 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Contrôle juridique (CGCT) d'une délibération, ou de tout le registre. Code de sortie 3 si une erreur bloquante est trouvée.
+    Check {
+        numero: Option<String>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Affiche une délibération (par exemple 2024/052).
     Show {
         numero: String,
@@ -53,6 +61,9 @@ enum Commande {
         json: bool,
     },
 }
+
+/// Exit code of `registre check` when a blocking legal error was found.
+const CODE_ANOMALIES_BLOQUANTES: u8 = 3;
 
 #[derive(Subcommand)]
 enum FormatExport {
@@ -67,7 +78,7 @@ enum FormatExport {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match executer(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("registre : {e}");
             ExitCode::FAILURE
@@ -86,7 +97,7 @@ fn dossier(cli_db: Option<PathBuf>) -> Result<PathBuf, Erreur> {
         })
 }
 
-fn executer(cli: Cli) -> Result<(), Erreur> {
+fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
     let registre = Registre::ouvrir(&dossier(cli.db)?)?;
     let mut sortie = std::io::stdout().lock();
     let ecrire = |sortie: &mut dyn Write, texte: &str| {
@@ -160,8 +171,52 @@ fn executer(cli: Cli) -> Result<(), Erreur> {
             };
             ecrire(&mut sortie, &texte)?;
         }
+        Commande::Check { numero, json } => {
+            let verifications = registre.verifier(numero.as_deref())?;
+            let texte = if json {
+                en_json(&verifications) + "\n"
+            } else {
+                verifications.iter().map(verification_en_texte).collect()
+            };
+            ecrire(&mut sortie, &texte)?;
+            let bloquant = verifications
+                .iter()
+                .flat_map(|v| &v.diagnostics)
+                .any(|d| d.gravite == Gravite::Erreur);
+            if bloquant {
+                return Ok(ExitCode::from(CODE_ANOMALIES_BLOQUANTES));
+            }
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verification_en_texte(v: &Verification) -> String {
+    if v.diagnostics.is_empty() {
+        return format!("{} : aucune anomalie.\n", v.numero);
+    }
+    let mut t = format!("{} :\n", v.numero);
+    for d in &v.diagnostics {
+        let gravite = match d.gravite {
+            Gravite::Erreur => "ERREUR",
+            Gravite::Avertissement => "AVERTISSEMENT",
+            Gravite::Information => "INFORMATION",
+        };
+        t.push_str(&format!(
+            "  [{gravite}] {} ({}) : {}\n",
+            d.article,
+            code_texte(d),
+            d.message
+        ));
+    }
+    t
+}
+
+fn code_texte(d: &Diagnostic) -> String {
+    serde_json::to_value(d.code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn en_json<T: serde::Serialize>(valeur: &T) -> String {

@@ -9,8 +9,10 @@ use ts_rs::{Config, TS};
 use crate::comptes::Comptes;
 use crate::domaine::{Decision, Statut};
 use crate::erreur::{CodeErreur, ErreurIpc};
+use crate::regles::{CodeDiagnostic, Diagnostic, Gravite, IssueVote};
 use crate::vues::{
-    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration,
+    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, NonParticipant,
+    Procuration,
 };
 
 fn dossier_bindings() -> PathBuf {
@@ -35,6 +37,11 @@ fn tous() -> Vec<(String, String)> {
         genere::<EtatRegistre>(),
         genere::<CodeErreur>(),
         genere::<ErreurIpc>(),
+        genere::<Diagnostic>(),
+        genere::<CodeDiagnostic>(),
+        genere::<Gravite>(),
+        genere::<IssueVote>(),
+        genere::<NonParticipant>(),
     ]
 }
 

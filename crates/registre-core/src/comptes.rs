@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domaine::{Elu, EtatPresence, Seance, Vote};
+use crate::domaine::{Deliberation, Elu, EtatPresence, Presence, Seance, Vote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, TS)]
 pub struct Comptes {
@@ -17,30 +17,69 @@ pub struct Comptes {
     pub absents: u32,
     /// Absent members who gave a written pouvoir (L2121-20).
     pub representes: u32,
-    /// Présents plus représentés: each pouvoir gives its holder a second vote.
+    /// Présents plus représentés, less the members who do not take part
+    /// (L2131-11): each pouvoir gives its holder a second vote.
     pub votants: u32,
+    /// Present or represented members who "ne prennent pas part au vote".
+    pub ne_prennent_pas_part: u32,
 }
 
+/// Counts at the opening of the séance.
 pub fn comptes(seance: &Seance, elus: &[Elu]) -> Comptes {
+    compter(seance, &seance.presences, elus, &[])
+}
+
+/// Counts for one item: the séance's attendance updated by the item's
+/// arrivals and departures, less the members who do not take part.
+pub fn comptes_deliberation(seance: &Seance, d: &Deliberation, elus: &[Elu]) -> Comptes {
+    let nppv: Vec<&str> = d
+        .ne_prennent_pas_part
+        .iter()
+        .map(|n| n.elu.as_str())
+        .collect();
+    compter(seance, &presences_pour(seance, d), elus, &nppv)
+}
+
+/// Attendance for one item: each member's state at the opening, replaced by
+/// the item's `mouvements` (an arrival, a departure, a pouvoir given on leaving).
+pub fn presences_pour(seance: &Seance, d: &Deliberation) -> Vec<Presence> {
+    let mut presences = seance.presences.clone();
+    for m in &d.mouvements {
+        match presences.iter_mut().find(|p| p.elu == m.elu) {
+            Some(p) => p.etat = m.etat.clone(),
+            None => presences.push(m.clone()),
+        }
+    }
+    presences
+}
+
+fn compter(seance: &Seance, presences: &[Presence], elus: &[Elu], nppv: &[&str]) -> Comptes {
     let en_exercice = elus
         .iter()
         .filter(|e| e.en_exercice_le(seance.date))
         .count() as u32;
-    let presents = compter(seance, |etat| matches!(etat, EtatPresence::Present));
-    let representes = compter(seance, |etat| {
-        matches!(etat, EtatPresence::Represente { .. })
-    });
+    let nombre = |filtre: fn(&EtatPresence) -> bool| {
+        presences.iter().filter(|p| filtre(&p.etat)).count() as u32
+    };
+    let presents = nombre(|etat| matches!(etat, EtatPresence::Present));
+    let representes = nombre(|etat| matches!(etat, EtatPresence::Represente { .. }));
+    let ne_prennent_pas_part = presences
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.etat,
+                EtatPresence::Present | EtatPresence::Represente { .. }
+            ) && nppv.contains(&p.elu.as_str())
+        })
+        .count() as u32;
     Comptes {
         en_exercice,
         presents,
         absents: en_exercice.saturating_sub(presents),
         representes,
-        votants: presents + representes,
+        votants: presents + representes - ne_prennent_pas_part,
+        ne_prennent_pas_part,
     }
-}
-
-fn compter(seance: &Seance, filtre: impl Fn(&EtatPresence) -> bool) -> u32 {
-    seance.presences.iter().filter(|p| filtre(&p.etat)).count() as u32
 }
 
 /// The vote sentence that follows "Le conseil municipal, après en avoir délibéré,".
@@ -51,11 +90,28 @@ pub fn formule_vote(vote: &Vote) -> String {
             pour,
             contre,
             abstentions,
+            blancs_nuls: 0,
         } => format!(
             "par {} pour, {} contre et {}",
             accorder(*pour, "voix", "voix"),
             accorder(*contre, "voix", "voix"),
             accorder(*abstentions, "abstention", "abstentions"),
+        ),
+        Vote::Detail {
+            pour,
+            contre,
+            abstentions,
+            blancs_nuls,
+        } => format!(
+            "par {} pour, {} contre, {} et {}",
+            accorder(*pour, "voix", "voix"),
+            accorder(*contre, "voix", "voix"),
+            accorder(*abstentions, "abstention", "abstentions"),
+            accorder(
+                *blancs_nuls,
+                "bulletin blanc ou nul",
+                "bulletins blancs ou nuls"
+            ),
         ),
     }
 }
@@ -109,6 +165,9 @@ mod tests {
                     },
                 },
             ],
+            ordre_du_jour: vec![],
+            urgence: false,
+            sur_reconvocation: false,
         };
         let c = comptes(&seance, &elus);
         assert_eq!(
@@ -118,7 +177,8 @@ mod tests {
                 presents: 1,
                 absents: 1,
                 representes: 1,
-                votants: 2
+                votants: 2,
+                ne_prennent_pas_part: 0
             }
         );
     }
@@ -129,6 +189,7 @@ mod tests {
             pour: 20,
             contre: 1,
             abstentions: 2,
+            blancs_nuls: 0,
         };
         assert_eq!(
             formule_vote(&v),
@@ -138,6 +199,7 @@ mod tests {
             pour: 23,
             contre: 0,
             abstentions: 0,
+            blancs_nuls: 0,
         };
         assert_eq!(
             formule_vote(&v),

@@ -8,16 +8,18 @@ pub mod domaine;
 pub mod echange;
 mod erreur;
 mod registre;
+pub mod regles;
 mod stockage;
 pub mod vues;
 
 pub use comptes::Comptes;
 pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
-pub use registre::{dossier_par_defaut, Registre, IDENTIFIANT_APPLICATION};
+pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;
 pub use vues::{
-    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, Procuration,
+    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, NonParticipant,
+    Procuration,
 };
 
 #[cfg(test)]

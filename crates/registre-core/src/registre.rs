@@ -21,6 +21,13 @@ pub fn dossier_par_defaut() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(IDENTIFIANT_APPLICATION).join("registre-db"))
 }
 
+/// The diagnostics of one deliberation, as `registre check` prints them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Verification {
+    pub numero: String,
+    pub diagnostics: Vec<crate::regles::Diagnostic>,
+}
+
 /// An open register. Cheap to clone; the lock is released with the last clone.
 #[derive(Clone)]
 pub struct Registre {
@@ -150,6 +157,29 @@ impl Registre {
             },
             &d,
         )
+    }
+
+    /// The legal checks of one deliberation, or of all of them in order.
+    pub fn verifier(&self, numero: Option<&str>) -> Resultat<Vec<Verification>> {
+        let numeros = match numero {
+            Some(n) => vec![n.to_owned()],
+            None => self
+                .stockage
+                .deliberations()?
+                .into_iter()
+                .map(|d| d.numero.to_string())
+                .collect(),
+        };
+        numeros
+            .into_iter()
+            .map(|numero| {
+                let detail = self.lire_deliberation(&numero)?;
+                Ok(Verification {
+                    numero,
+                    diagnostics: detail.diagnostics,
+                })
+            })
+            .collect()
     }
 
     fn exiger_vide(&self) -> Resultat<()> {

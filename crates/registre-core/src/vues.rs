@@ -5,11 +5,12 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::comptes::{comptes, formule_vote, Comptes};
+use crate::comptes::{comptes_deliberation, formule_vote, presences_pour, Comptes};
 use crate::domaine::{
     Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut,
 };
 use crate::erreur::{Erreur, Resultat};
+use crate::regles::{issue_du_vote, verifier_deliberation, Diagnostic, IssueVote};
 
 /// A line of the register's list.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -57,6 +58,18 @@ pub struct DeliberationDetail {
     pub formule_vote: String,
     pub decisions: Vec<Decision>,
     pub convention: Option<ConventionResume>,
+    /// Members who did not take part in the vote, with the reason (L2131-11).
+    pub ne_prennent_pas_part: Vec<NonParticipant>,
+    /// Outcome under L2121-20.
+    pub issue: IssueVote,
+    /// The legal checks, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NonParticipant {
+    pub nom: String,
+    pub motif: String,
 }
 
 /// What the app needs at start: is there a register, and where is it.
@@ -93,7 +106,7 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
     let mut procurations = Vec::new();
     let mut absents_excuses = Vec::new();
     let mut absents = Vec::new();
-    for p in &seance.presences {
+    for p in &presences_pour(seance, d) {
         match &p.etat {
             EtatPresence::Present => presents.push(nom(&p.elu)?),
             EtatPresence::AbsentExcuse => absents_excuses.push(nom(&p.elu)?),
@@ -119,7 +132,7 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
             .iter()
             .map(|s| nom(s))
             .collect::<Resultat<_>>()?,
-        comptes: comptes(seance, ctx.elus),
+        comptes: comptes_deliberation(seance, d, ctx.elus),
         presents,
         procurations,
         absents_excuses,
@@ -132,5 +145,17 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
             id: c.id.clone(),
             titre: c.titre.clone(),
         }),
+        ne_prennent_pas_part: d
+            .ne_prennent_pas_part
+            .iter()
+            .map(|n| {
+                Ok(NonParticipant {
+                    nom: nom(&n.elu)?,
+                    motif: n.motif.clone(),
+                })
+            })
+            .collect::<Resultat<_>>()?,
+        issue: issue_du_vote(d, &seance.president),
+        diagnostics: verifier_deliberation(ctx.commune, ctx.elus, seance, d),
     })
 }

@@ -18,6 +18,11 @@ absents: number,
  */
 representes: number, 
 /**
- * Présents plus représentés: each pouvoir gives its holder a second vote.
+ * Présents plus représentés, less the members who do not take part
+ * (L2131-11): each pouvoir gives its holder a second vote.
  */
-votants: number, };
+votants: number, 
+/**
+ * Present or represented members who "ne prennent pas part au vote".
+ */
+ne_prennent_pas_part: number, };

@@ -2,10 +2,25 @@
 import type { Comptes } from "./Comptes";
 import type { ConventionResume } from "./ConventionResume";
 import type { Decision } from "./Decision";
+import type { Diagnostic } from "./Diagnostic";
+import type { IssueVote } from "./IssueVote";
+import type { NonParticipant } from "./NonParticipant";
 import type { Procuration } from "./Procuration";
 import type { Statut } from "./Statut";
 
 /**
  * Everything the detail screen and `registre show` display.
  */
-export type DeliberationDetail = { numero: string, objet: string, statut: Statut, commune: string, date_seance: string, heure_seance: string, lieu: string, president: string, date_convocation: string, secretaires: Array<string>, comptes: Comptes, presents: Array<string>, procurations: Array<Procuration>, absents_excuses: Array<string>, absents: Array<string>, rapporteur: string | null, expose: Array<string>, formule_vote: string, decisions: Array<Decision>, convention: ConventionResume | null, };
+export type DeliberationDetail = { numero: string, objet: string, statut: Statut, commune: string, date_seance: string, heure_seance: string, lieu: string, president: string, date_convocation: string, secretaires: Array<string>, comptes: Comptes, presents: Array<string>, procurations: Array<Procuration>, absents_excuses: Array<string>, absents: Array<string>, rapporteur: string | null, expose: Array<string>, formule_vote: string, decisions: Array<Decision>, convention: ConventionResume | null, 
+/**
+ * Members who did not take part in the vote, with the reason (L2131-11).
+ */
+ne_prennent_pas_part: Array<NonParticipant>, 
+/**
+ * Outcome under L2121-20.
+ */
+issue: IssueVote, 
+/**
+ * The legal checks, errors first.
+ */
+diagnostics: Array<Diagnostic>, };

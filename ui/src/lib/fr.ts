@@ -1,6 +1,8 @@
 // Catalogue unique des textes français affichés par l'interface.
 // Aucun composant ne contient de texte en dur : tout passe par ici.
 import type { CodeErreur } from "../bindings/CodeErreur";
+import type { Gravite } from "../bindings/Gravite";
+import type { IssueVote } from "../bindings/IssueVote";
 import type { Statut } from "../bindings/Statut";
 
 export const MOIS: readonly string[] = [
@@ -43,6 +45,18 @@ export const erreurs = {
     "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
   interne: "Une erreur inattendue s'est produite.",
 } as const satisfies Record<CodeErreur, string>;
+
+export const gravites = {
+  erreur: "Erreur",
+  avertissement: "Avertissement",
+  information: "Information",
+} as const satisfies Record<Gravite, string>;
+
+export const issues = {
+  adoptee: "Adoptée",
+  rejetee: "Rejetée",
+  indeterminee: "Indéterminée (partage des voix)",
+} as const satisfies Record<IssueVote, string>;
 
 export const fr = {
   application: {
@@ -111,11 +125,33 @@ export const fr = {
     formuleVote: (formule: string) =>
       `Le conseil municipal, après en avoir délibéré, ${formule} :`,
     convention: "Convention annexée",
+    issue: "Issue du vote :",
+    nePrennentPasPart: "Ne prennent pas part au vote",
+    nonParticipant: (nom: string, motif: string) => `${nom} (${motif})`,
+  },
+  controle: {
+    titre: "Contrôle juridique",
+    aucun: "Aucune anomalie : les règles du CGCT contrôlées par Registre sont respectées pour ce point.",
+    resume: (erreurs: number, autres: number) =>
+      [
+        erreurs > 0 ? `${erreurs} erreur${erreurs > 1 ? "s" : ""} à corriger avant signature` : "",
+        autres > 0 ? `${autres} remarque${autres > 1 ? "s" : ""}` : "",
+      ]
+        .filter((t) => t !== "")
+        .join(" · "),
   },
 } as const;
 
 export function texteStatut(statut: Statut): string {
   return statuts[statut];
+}
+
+export function texteGravite(gravite: Gravite): string {
+  return gravites[gravite];
+}
+
+export function texteIssue(issue: IssueVote): string {
+  return issues[issue];
 }
 
 export function texteErreur(code: CodeErreur): string {

@@ -39,7 +39,14 @@ export const detail052: DeliberationDetail = {
   president: "Jean-Paul BILLES",
   date_convocation: "2024-05-07",
   secretaires: ["Laurence BARBERA"],
-  comptes: { en_exercice: 27, presents: 22, absents: 5, representes: 1, votants: 23 },
+  comptes: {
+    en_exercice: 27,
+    presents: 22,
+    absents: 5,
+    representes: 1,
+    votants: 23,
+    ne_prennent_pas_part: 0,
+  },
   presents: ["Jean-Paul BILLES", "Karine CAROLA", "Guy PALOFFIS", "Laurence BARBERA"],
   procurations: [{ mandant: "Yves ESCAPE", mandataire: "Guy PALOFFIS" }],
   absents_excuses: [],
@@ -58,4 +65,7 @@ export const detail052: DeliberationDetail = {
     id: "conv-2024-ent",
     titre: "Convention de partenariat relative à la mise à disposition d'un ENT 2024/2025",
   },
+  ne_prennent_pas_part: [],
+  issue: "adoptee",
+  diagnostics: [],
 };

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ConventionId, EluId, NumeroDeliberation, SeanceId};
+use super::{ConventionId, EluId, NumeroDeliberation, Presence, SeanceId};
 
 /// Where a deliberation stands between drafting and exécutoire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
@@ -54,7 +54,62 @@ pub enum Vote {
         pour: u32,
         contre: u32,
         abstentions: u32,
+        /// Blank and void ballots, in a secret ballot only; like abstentions,
+        /// they are not suffrages exprimés (L2121-20).
+        #[serde(default, skip_serializing_if = "est_zero")]
+        blancs_nuls: u32,
     },
+}
+
+fn est_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// How the council voted (L2121-21).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scrutin {
+    /// Show of hands, the ordinary case.
+    #[default]
+    Ordinaire,
+    /// Public ballot, asked by a quarter of the members present: the register
+    /// records each voter's name and vote.
+    Public,
+    /// Secret ballot, asked by a third of the members present, or for a
+    /// nomination; the president has no casting vote (L2121-20).
+    Secret,
+}
+
+impl Scrutin {
+    fn est_ordinaire(&self) -> bool {
+        *self == Scrutin::Ordinaire
+    }
+}
+
+/// One voter's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sens {
+    Pour,
+    Contre,
+    Abstention,
+}
+
+/// A named vote, for a scrutin public (L2121-21).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteNominatif {
+    pub elu: EluId,
+    pub sens: Sens,
+}
+
+/// A member who does not take part in this item (conflict of interest,
+/// L2131-11): never assumed, always recorded with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NonParticipation {
+    pub elu: EluId,
+    pub motif: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -76,4 +131,20 @@ pub struct Deliberation {
     /// The convention annexed to this deliberation, if any.
     #[serde(default)]
     pub convention: Option<ConventionId>,
+    /// Attendance changes for this item (arrivals, departures, a pouvoir
+    /// given on leaving): attendance is checked per item, not per séance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mouvements: Vec<Presence>,
+    #[serde(default, skip_serializing_if = "Scrutin::est_ordinaire")]
+    pub scrutin: Scrutin,
+    /// Members who "ne prennent pas part au vote" (L2131-11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ne_prennent_pas_part: Vec<NonParticipation>,
+    /// Each voter's choice, for a scrutin public (L2121-21).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes_nominatifs: Vec<VoteNominatif>,
+    /// How the president voted, which decides a tie outside a secret ballot
+    /// (L2121-20); read from the nominal votes when there are some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_du_president: Option<Sens>,
 }

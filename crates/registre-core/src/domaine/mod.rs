@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 
 pub use commune::{Adresse, Commune, TribunalAdministratif};
 pub use convention::{Article, Bloc, Convention, Partie};
-pub use deliberation::{Decision, Deliberation, Statut, Vote};
+pub use deliberation::{
+    Decision, Deliberation, NonParticipation, Scrutin, Sens, Statut, Vote, VoteNominatif,
+};
 pub use elu::{Civilite, Elu, Fonction};
 pub use seance::{EtatPresence, Presence, Seance};
 pub use siret::Siret;

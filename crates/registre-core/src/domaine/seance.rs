@@ -46,8 +46,24 @@ pub struct Seance {
     pub date_convocation: NaiveDate,
     /// Secrétaire(s) de séance named among the members (L2121-15).
     pub secretaires: Vec<EluId>,
-    /// Attendance of every member in office that day.
+    /// Attendance of every member in office that day, at the opening.
     pub presences: Vec<Presence>,
+    /// The agenda sent with the convocation (L2121-10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ordre_du_jour: Vec<String>,
+    /// The mayor shortened the convocation delay for urgency, down to one
+    /// jour franc (L2121-11, L2121-12), and reports it at the opening.
+    #[serde(default, skip_serializing_if = "est_faux")]
+    pub urgence: bool,
+    /// Convened again after a séance without quorum: deliberates validly
+    /// whatever the number present, on the same agenda, if held at least
+    /// three jours francs later (L2121-17 al. 2).
+    #[serde(default, skip_serializing_if = "est_faux")]
+    pub sur_reconvocation: bool,
+}
+
+fn est_faux(b: &bool) -> bool {
+    !*b
 }
 
 impl Seance {
