@@ -279,7 +279,11 @@ fn check_signale_les_erreurs_avec_leur_article_et_sort_en_code_3() {
         "{}",
         s.stdout
     );
-    assert!(!s.stdout.contains("total_des_voix_incoherent"), "{}", s.stdout);
+    assert!(
+        !s.stdout.contains("total_des_voix_incoherent"),
+        "{}",
+        s.stdout
+    );
     let j: Value = serde_json::from_str(&registre(db.path(), &["check", "--json"]).stdout).unwrap();
     let codes: Vec<&str> = j[0]["diagnostics"]
         .as_array()

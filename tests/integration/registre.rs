@@ -44,3 +44,93 @@ fn les_donnees_survivent_a_la_fermeture() {
         22
     );
 }
+
+fn registre_demo() -> (tempfile::TempDir, Registre) {
+    let dir = tempfile::tempdir().unwrap();
+    let r = Registre::ouvrir(dir.path()).unwrap();
+    r.charger_demo().unwrap();
+    (dir, r)
+}
+
+#[test]
+fn la_secretaire_enregistre_une_nouvelle_seance_puis_la_corrige() {
+    let (_dir, r) = registre_demo();
+    let mut seance = r.lire_seance("2024-05-15").unwrap();
+    seance.id = String::new();
+    seance.date = "2024-06-20".parse().unwrap();
+    seance.date_convocation = "2024-06-12".parse().unwrap();
+    let enregistree = r.enregistrer_seance(seance).unwrap();
+    assert_eq!(enregistree.id, "2024-06-20");
+    let ids: Vec<String> = r
+        .lister_seances()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["2024-06-20", "2024-05-15"]);
+
+    let mut corrigee = r.lire_seance("2024-06-20").unwrap();
+    corrigee.lieu = "salle des fêtes".into();
+    r.enregistrer_seance(corrigee).unwrap();
+    assert_eq!(r.lire_seance("2024-06-20").unwrap().lieu, "salle des fêtes");
+    // A second séance on the same day gets its own identifier.
+    let mut meme_jour = r.lire_seance("2024-06-20").unwrap();
+    meme_jour.id = String::new();
+    assert_eq!(r.enregistrer_seance(meme_jour).unwrap().id, "2024-06-20-b");
+}
+
+#[test]
+fn une_seance_avec_un_mandataire_inconnu_est_refusee_en_nommant_le_champ() {
+    let (_dir, r) = registre_demo();
+    let avant = r.lire_seance("2024-05-15").unwrap();
+    let mut seance = avant.clone();
+    seance.presences[22].etat = registre_core::domaine::EtatPresence::Represente {
+        mandataire: "personne".into(),
+    };
+    let e = r.enregistrer_seance(seance).unwrap_err();
+    assert_eq!(e.code(), CodeErreur::DonneeInvalide);
+    assert!(
+        e.to_string().contains("seance.presences[22].mandataire"),
+        "{e}"
+    );
+    assert_eq!(r.lire_seance("2024-05-15").unwrap(), avant);
+}
+
+#[test]
+fn le_controle_en_direct_d_une_seance_ne_l_enregistre_pas() {
+    let (_dir, r) = registre_demo();
+    let avant = r.lire_seance("2024-05-15").unwrap();
+    let mut seance = avant.clone();
+    seance.date_convocation = "2024-05-13".parse().unwrap();
+    let d = r.verifier_seance(&seance).unwrap();
+    assert!(d.iter().any(|d| d.article == "CGCT L2121-12"), "{d:?}");
+    assert_eq!(r.lire_seance("2024-05-15").unwrap(), avant);
+    assert!(r.verifier_seance(&avant).unwrap().is_empty());
+}
+
+#[test]
+fn une_seance_dont_une_deliberation_est_signee_ne_peut_plus_changer() {
+    let (dir, r) = registre_demo();
+    let mut export: serde_json::Value =
+        serde_json::from_str(&r.exporter().unwrap().en_json()).unwrap();
+    export["registre"]["deliberations"][0]["statut"] = "signe".into();
+    r.importer(&export.to_string(), true).unwrap();
+    let mut seance = r.lire_seance("2024-05-15").unwrap();
+    seance.lieu = "ailleurs".into();
+    let e = r.enregistrer_seance(seance).unwrap_err();
+    assert_eq!(e.code(), CodeErreur::ActeSigne);
+    assert!(e.to_string().contains("2024/052"), "{e}");
+    assert_eq!(r.lire_seance("2024-05-15").unwrap().lieu, "en mairie");
+    assert!(r.lister_seances().unwrap()[0].figee);
+    drop(dir);
+}
+
+#[test]
+fn les_elus_sont_listes_maire_en_tete_puis_par_nom() {
+    let (_dir, r) = registre_demo();
+    let elus = r.lister_elus().unwrap();
+    assert_eq!(elus.len(), 27);
+    assert_eq!(elus[0].nom, "Jean-Paul BILLES");
+    assert_eq!(elus[0].fonction, "Maire");
+    assert_eq!(elus[1].nom, "Laurence BARBERA");
+}

@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use crate::comptes::Comptes;
-use crate::domaine::{Decision, Statut};
+use crate::domaine::{Decision, EtatPresence, Presence, Seance, Statut};
 use crate::erreur::{CodeErreur, ErreurIpc};
 use crate::regles::{CodeDiagnostic, Diagnostic, Gravite, IssueVote};
 use crate::vues::{
-    ConventionResume, DeliberationDetail, DeliberationResume, EtatRegistre, NonParticipant,
-    Procuration,
+    ConventionResume, DeliberationDetail, DeliberationResume, EluResume, EtatRegistre,
+    NonParticipant, Procuration, SeanceResume,
 };
 
 fn dossier_bindings() -> PathBuf {
@@ -42,6 +42,11 @@ fn tous() -> Vec<(String, String)> {
         genere::<Gravite>(),
         genere::<IssueVote>(),
         genere::<NonParticipant>(),
+        genere::<Seance>(),
+        genere::<Presence>(),
+        genere::<EtatPresence>(),
+        genere::<SeanceResume>(),
+        genere::<EluResume>(),
     ]
 }
 

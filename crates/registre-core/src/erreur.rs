@@ -50,6 +50,9 @@ pub enum Erreur {
     #[error("{}", format_import(.0))]
     ImportInvalide(Vec<Anomalie>),
 
+    #[error("{0}")]
+    ActeSigne(String),
+
     #[error("Le registre contient déjà des données ({0}) : le chargement est refusé pour ne rien écraser.")]
     RegistreNonVide(String),
 
@@ -93,6 +96,7 @@ pub enum CodeErreur {
     DonneeInvalide,
     ImportInvalide,
     RegistreNonVide,
+    ActeSigne,
     EntreeSortie,
     Interne,
 }
@@ -107,6 +111,7 @@ impl Erreur {
             Erreur::DonneeInvalide(_) => CodeErreur::DonneeInvalide,
             Erreur::ImportInvalide(_) => CodeErreur::ImportInvalide,
             Erreur::RegistreNonVide(_) => CodeErreur::RegistreNonVide,
+            Erreur::ActeSigne(_) => CodeErreur::ActeSigne,
             Erreur::EntreeSortie { .. } => CodeErreur::EntreeSortie,
             Erreur::Stockage(_) | Erreur::Interne(_) => CodeErreur::Interne,
         }

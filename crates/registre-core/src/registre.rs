@@ -5,10 +5,14 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::domaine::{Seance, Statut};
 use crate::echange::{self, DonneesRegistre, Echange};
-use crate::erreur::{Erreur, Resultat};
+use crate::erreur::{Anomalie, Erreur, Resultat};
+use crate::regles::{self, Diagnostic};
 use crate::stockage::Stockage;
-use crate::vues::{self, Contexte, DeliberationDetail, DeliberationResume, EtatRegistre};
+use crate::vues::{
+    self, Contexte, DeliberationDetail, DeliberationResume, EluResume, EtatRegistre, SeanceResume,
+};
 use crate::{demo, domaine::NumeroDeliberation};
 
 /// Tauri's bundle identifier; the app-data folder is named after it, so the
@@ -19,6 +23,15 @@ pub const IDENTIFIANT_APPLICATION: &str = "fr.registre.desktop";
 /// (`%APPDATA%\…` on Windows, `~/.local/share/…` on Linux).
 pub fn dossier_par_defaut() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(IDENTIFIANT_APPLICATION).join("registre-db"))
+}
+
+/// "2024-05-15", or "2024-05-15-b" when that day already has a séance.
+fn identifiant_libre(seances: &[Seance], date: chrono::NaiveDate) -> String {
+    let base = date.format("%Y-%m-%d").to_string();
+    std::iter::once(base.clone())
+        .chain(('b'..='z').map(|l| format!("{base}-{l}")))
+        .find(|id| !seances.iter().any(|s| &s.id == id))
+        .unwrap_or_else(|| format!("{base}-{}", seances.len()))
 }
 
 /// The diagnostics of one deliberation, as `registre check` prints them.
@@ -182,6 +195,111 @@ impl Registre {
             .collect()
     }
 
+    pub fn lister_seances(&self) -> Resultat<Vec<SeanceResume>> {
+        let deliberations = self.stockage.deliberations()?;
+        let mut seances: Vec<SeanceResume> = self
+            .stockage
+            .seances()?
+            .into_iter()
+            .map(|s| {
+                let siennes = deliberations.iter().filter(|d| d.seance == s.id);
+                SeanceResume {
+                    nombre_deliberations: siennes.clone().count() as u32,
+                    figee: siennes.clone().any(|d| d.statut >= Statut::Signe),
+                    id: s.id,
+                    date: s.date,
+                    heure: s.heure,
+                    lieu: s.lieu,
+                }
+            })
+            .collect();
+        seances.sort_by(|a, b| (b.date, b.heure).cmp(&(a.date, a.heure)));
+        Ok(seances)
+    }
+
+    pub fn lire_seance(&self, id: &str) -> Resultat<Seance> {
+        self.stockage.seance(id)?.ok_or_else(|| {
+            Erreur::Introuvable(format!("La séance « {id} » n'existe pas dans le registre."))
+        })
+    }
+
+    /// The élus: the maire first, then in alphabetical order.
+    pub fn lister_elus(&self) -> Resultat<Vec<EluResume>> {
+        let maire = self.stockage.commune()?.map(|c| c.maire);
+        let mut elus = self.stockage.elus()?;
+        elus.sort_by(|a, b| {
+            let rang = |e: &crate::domaine::Elu| {
+                (
+                    Some(&e.id) != maire.as_ref(),
+                    e.nom.clone(),
+                    e.prenom.clone(),
+                )
+            };
+            rang(a).cmp(&rang(b))
+        });
+        Ok(elus.iter().map(EluResume::from).collect())
+    }
+
+    /// The legal checks of a séance as typed, before it is saved: what the
+    /// editor shows live.
+    pub fn verifier_seance(&self, seance: &Seance) -> Resultat<Vec<Diagnostic>> {
+        let commune = self
+            .stockage
+            .commune()?
+            .ok_or_else(|| Erreur::invalide("commune", "le registre n'a pas encore de commune"))?;
+        Ok(regles::verifier_seance(
+            &commune,
+            &self.stockage.elus()?,
+            seance,
+        ))
+    }
+
+    /// Saves a séance (a new one when `id` is empty, named after its date).
+    /// Refused with the faulty field named when a reference does not resolve,
+    /// and refused outright once one of its deliberations is signed: a signed
+    /// act is never changed silently. Legal diagnostics do not block saving:
+    /// the register records what happened, and the checks say what is wrong.
+    pub fn enregistrer_seance(&self, mut seance: Seance) -> Resultat<Seance> {
+        let mut donnees = self.stockage.lire_tout()?;
+        if seance.id.trim().is_empty() {
+            seance.id = identifiant_libre(&donnees.seances, seance.date);
+        }
+        if let Some(d) = donnees
+            .deliberations
+            .iter()
+            .find(|d| d.seance == seance.id && d.statut >= Statut::Signe)
+        {
+            return Err(Erreur::ActeSigne(format!(
+                "La séance du {} ne peut plus être modifiée : la délibération n° {} est {}. Une correction passe par une nouvelle délibération.",
+                seance.date.format("%d/%m/%Y"),
+                d.numero,
+                d.statut.libelle().to_lowercase()
+            )));
+        }
+        let rang = match donnees.seances.iter().position(|s| s.id == seance.id) {
+            Some(i) => {
+                donnees.seances[i] = seance.clone();
+                i
+            }
+            None => {
+                donnees.seances.push(seance.clone());
+                donnees.seances.len() - 1
+            }
+        };
+        let prefixe = format!("registre.seances[{rang}]");
+        if let Some(a) = echange::valider(&donnees)
+            .into_iter()
+            .find(|a| a.chemin == prefixe || a.chemin.starts_with(&format!("{prefixe}.")))
+        {
+            return Err(Erreur::DonneeInvalide(Anomalie {
+                chemin: a.chemin.replacen(&prefixe, "seance", 1),
+                message: a.message,
+            }));
+        }
+        self.stockage.enregistrer_seance(&seance)?;
+        Ok(seance)
+    }
+
     fn exiger_vide(&self) -> Resultat<()> {
         if self.stockage.est_vide()? {
             Ok(())
@@ -192,5 +310,17 @@ impl Registre {
             };
             Err(Erreur::RegistreNonVide(quoi))
         }
+    }
+}
+
+// PDF rendering (module `pdf`): gathers the records of a deliberation or a
+// convention and renders them; `edition` dates the file's metadata.
+impl Registre {
+    pub fn rendre_pdf(
+        &self,
+        demande: &crate::pdf::DemandePdf,
+        edition: chrono::NaiveDateTime,
+    ) -> Resultat<crate::pdf::PdfRendu> {
+        crate::pdf::rendre_depuis(&self.stockage, demande, edition)
     }
 }

@@ -120,6 +120,13 @@ impl Stockage {
         })
     }
 
+    /// Writes one séance and waits until it is on disk.
+    pub(crate) fn enregistrer_seance(&self, seance: &Seance) -> Resultat<()> {
+        self.seances.insert(seance.id.as_bytes(), encoder(seance))?;
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// Replaces the whole content in one sled transaction, then flushes to
     /// disk: after a crash the store holds either the old or the new register,
     /// never a mix.

@@ -72,6 +72,42 @@ pub struct NonParticipant {
     pub motif: String,
 }
 
+/// A line of the séances list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SeanceResume {
+    pub id: String,
+    pub date: NaiveDate,
+    pub heure: NaiveTime,
+    pub lieu: String,
+    pub nombre_deliberations: u32,
+    /// Whether one of its deliberations is signed: the séance is then frozen.
+    pub figee: bool,
+}
+
+/// An élu as the séance editor lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EluResume {
+    pub id: String,
+    /// "Jean-Paul BILLES".
+    pub nom: String,
+    /// "Maire", "Conseillère municipale"…
+    pub fonction: String,
+    pub mandat_debut: Option<NaiveDate>,
+    pub mandat_fin: Option<NaiveDate>,
+}
+
+impl From<&Elu> for EluResume {
+    fn from(e: &Elu) -> Self {
+        EluResume {
+            id: e.id.clone(),
+            nom: e.nom_complet(),
+            fonction: e.libelle_fonction(),
+            mandat_debut: e.mandat_debut,
+            mandat_fin: e.mandat_fin,
+        }
+    }
+}
+
 /// What the app needs at start: is there a register, and where is it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct EtatRegistre {

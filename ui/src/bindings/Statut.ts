@@ -2,5 +2,6 @@
 
 /**
  * Where a deliberation stands between drafting and exécutoire.
+ * The variants are in lifecycle order, so `statut >= Statut::Signe` means signed.
  */
 export type Statut = "brouillon" | "soumis_au_maire" | "bon_pour_signature" | "signe" | "transmis" | "publie" | "executoire";

@@ -41,6 +41,8 @@ export const erreurs = {
   import_invalide: "Le fichier à importer n'est pas valide.",
   registre_non_vide:
     "Le registre contient déjà des délibérations : le registre de démonstration ne peut être chargé que dans un registre vide.",
+  acte_signe:
+    "Cet acte est signé : il ne peut plus être modifié. Une correction passe par une nouvelle délibération.",
   entree_sortie:
     "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
   interne: "Une erreur inattendue s'est produite.",

@@ -7,7 +7,10 @@ use ts_rs::TS;
 use super::{ConventionId, EluId, NumeroDeliberation, Presence, SeanceId};
 
 /// Where a deliberation stands between drafting and exécutoire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+/// The variants are in lifecycle order, so `statut >= Statut::Signe` means signed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
     Brouillon,

@@ -3,11 +3,12 @@
 use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{EluId, SeanceId};
 
 /// Attendance of one élu at a séance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case", tag = "etat", deny_unknown_fields)]
 pub enum EtatPresence {
     Present,
@@ -22,7 +23,7 @@ pub enum EtatPresence {
 }
 
 // Unknown fields are refused by the schema (see `Elu`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[schemars(extend("unevaluatedProperties" = false))]
 pub struct Presence {
     pub elu: EluId,
@@ -30,7 +31,7 @@ pub struct Presence {
     pub etat: EtatPresence,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Seance {
     /// Stable identifier, by convention the date: "2024-05-15" (a second

@@ -12,8 +12,10 @@ use super::seuils::{
     delai_convocation, quorum, JOURS_FRANCS_RECONVOCATION, JOURS_FRANCS_URGENCE,
     SEUIL_POPULATION_CINQ_JOURS,
 };
-use crate::comptes::{comptes_deliberation, presences_pour};
-use crate::domaine::{Commune, Deliberation, Elu, EtatPresence, Scrutin, Seance, Sens, Vote};
+use crate::comptes::{comptes, comptes_deliberation, presences_pour, Comptes};
+use crate::domaine::{
+    Commune, Deliberation, Elu, EtatPresence, Presence, Scrutin, Seance, Sens, Vote,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
@@ -118,8 +120,27 @@ pub fn issue_du_vote(d: &Deliberation, president: &str) -> IssueVote {
     }
 }
 
-/// Checks that concern the séance as a whole: convocation, roster, secretary.
+/// Every check of a séance as recorded (attendance at the opening): what the
+/// séance editor shows live, as the clerk types.
 pub fn verifier_seance(commune: &Commune, elus: &[Elu], seance: &Seance) -> Vec<Diagnostic> {
+    let mut d = controles_seance(commune, elus, seance);
+    let c = comptes(seance, elus);
+    d.extend(
+        controles_presences(
+            elus,
+            seance,
+            &seance.presences,
+            &c,
+            "à l'ouverture de la séance",
+        )
+        .0,
+    );
+    d.sort_by_key(|x| x.gravite);
+    d
+}
+
+/// Checks that concern the séance as a whole: convocation, roster, secretary.
+fn controles_seance(commune: &Commune, elus: &[Elu], seance: &Seance) -> Vec<Diagnostic> {
     use CodeDiagnostic as C;
     use Gravite::*;
     let mut d = Vec::new();
@@ -210,44 +231,15 @@ pub fn verifier_deliberation(
 ) -> Vec<Diagnostic> {
     use CodeDiagnostic as C;
     use Gravite::*;
-    let mut d = verifier_seance(commune, elus, seance);
+    let mut d = controles_seance(commune, elus, seance);
     let nom = |id: &str| nom_elu(elus, id);
     let presences = presences_pour(seance, delib);
     let etat = |id: &str| presences.iter().find(|p| p.elu == id).map(|p| &p.etat);
-    let present = |id: &str| matches!(etat(id), Some(EtatPresence::Present));
     let c = comptes_deliberation(seance, delib, elus);
 
-    // Quorum: physical presence only, assessed for each item (L2121-17).
-    let q = quorum(c.en_exercice);
-    if c.presents < q {
-        if seance.sur_reconvocation {
-            d.push(diag(C::ReconvocationSansQuorum, Information, "L2121-17", format!(
-                "{} présent(s) pour {q} requis, mais la séance se tient sur nouvelle convocation après défaut de quorum : le conseil délibère valablement, sur le même ordre du jour uniquement.",
-                c.presents)));
-        } else {
-            d.push(diag(C::QuorumNonAtteint, Erreur, "L2121-17", format!(
-                "Quorum non atteint pour ce point : {} membre(s) présent(s), il en faut {q} (plus de la moitié des {} en exercice ; les pouvoirs ne comptent pas). Le conseil doit être convoqué à nouveau, à trois jours au moins d'intervalle, sur le même ordre du jour ; il délibérera alors sans condition de quorum.",
-                c.presents, c.en_exercice)));
-        }
-    }
-
-    if !present(&seance.president) {
-        d.push(diag(
-            C::PresidentAbsent,
-            Erreur,
-            "L2121-14",
-            format!(
-                "Le président de séance, {}, n'est pas présent pour ce point.",
-                nom(&seance.president)
-            ),
-        ));
-    }
-    for s in &seance.secretaires {
-        if !present(s) {
-            d.push(diag(C::SecretaireAbsent, Erreur, "L2121-15", format!(
-                "Le secrétaire de séance, {}, n'est pas présent pour ce point : il ne peut pas signer la délibération.", nom(s))));
-        }
-    }
+    let (attendance, tenus) = controles_presences(elus, seance, &presences, &c, "pour ce point");
+    d.extend(attendance);
+    let present = |id: &str| matches!(etat(id), Some(EtatPresence::Present));
     if let Some(r) = &delib.rapporteur {
         if !present(r) {
             d.push(diag(
@@ -260,38 +252,6 @@ pub fn verifier_deliberation(
                 ),
             ));
         }
-    }
-
-    // Pouvoirs (L2121-20): one per holder, held by a member present.
-    let mut tenus: HashMap<&str, Vec<&str>> = HashMap::new();
-    for p in &presences {
-        if let EtatPresence::Represente { mandataire } = &p.etat {
-            tenus
-                .entry(mandataire.as_str())
-                .or_default()
-                .push(p.elu.as_str());
-            if !present(mandataire) {
-                d.push(diag(C::PouvoirAUnAbsent, Erreur, "L2121-20", format!(
-                    "{} a donné pouvoir à {}, qui n'est pas présent pour ce point : ce pouvoir ne peut pas être exercé.",
-                    nom(&p.elu), nom(mandataire))));
-            }
-        }
-    }
-    let mut multiples: Vec<_> = tenus.iter().filter(|(_, m)| m.len() > 1).collect();
-    multiples.sort();
-    for (mandataire, mandants) in multiples {
-        let noms: Vec<String> = mandants.iter().map(|m| nom(m)).collect();
-        d.push(diag(
-            C::PouvoirsMultiples,
-            Erreur,
-            "L2121-20",
-            format!(
-                "{} détient {} pouvoirs ({}) : un membre ne peut en détenir qu'un seul.",
-                nom(mandataire),
-                mandants.len(),
-                noms.join(", ")
-            ),
-        ));
     }
 
     // Members who do not take part (L2131-11).
@@ -406,6 +366,91 @@ pub fn verifier_deliberation(
     }
     d.sort_by_key(|x| x.gravite);
     d
+}
+
+/// Checks of one attendance (at the opening, or for an item): quorum, the
+/// president and secretaries present, the pouvoirs. Returns the pouvoirs
+/// held, by holder, for the item's own checks.
+fn controles_presences<'a>(
+    elus: &[Elu],
+    seance: &Seance,
+    presences: &'a [Presence],
+    c: &Comptes,
+    moment: &str,
+) -> (Vec<Diagnostic>, HashMap<&'a str, Vec<&'a str>>) {
+    use CodeDiagnostic as C;
+    use Gravite::*;
+    let mut d = Vec::new();
+    let nom = |id: &str| nom_elu(elus, id);
+    let present = |id: &str| {
+        presences
+            .iter()
+            .any(|p| p.elu == id && p.etat == EtatPresence::Present)
+    };
+    // Quorum: physical presence only, assessed at the opening and again for each item (L2121-17).
+    let q = quorum(c.en_exercice);
+    if c.presents < q {
+        if seance.sur_reconvocation {
+            d.push(diag(C::ReconvocationSansQuorum, Information, "L2121-17", format!(
+                "{} présent(s) pour {q} requis, mais la séance se tient sur nouvelle convocation après défaut de quorum : le conseil délibère valablement, sur le même ordre du jour uniquement.",
+                c.presents)));
+        } else {
+            d.push(diag(C::QuorumNonAtteint, Erreur, "L2121-17", format!(
+                "Quorum non atteint {moment} : {} membre(s) présent(s), il en faut {q} (plus de la moitié des {} en exercice ; les pouvoirs ne comptent pas). Le conseil doit être convoqué à nouveau, à trois jours au moins d'intervalle, sur le même ordre du jour ; il délibérera alors sans condition de quorum.",
+                c.presents, c.en_exercice)));
+        }
+    }
+
+    if !present(&seance.president) {
+        d.push(diag(
+            C::PresidentAbsent,
+            Erreur,
+            "L2121-14",
+            format!(
+                "Le président de séance, {}, n'est pas présent {moment}.",
+                nom(&seance.president)
+            ),
+        ));
+    }
+    for s in &seance.secretaires {
+        if !present(s) {
+            d.push(diag(C::SecretaireAbsent, Erreur, "L2121-15", format!(
+                "Le secrétaire de séance, {}, n'est pas présent {moment} : il ne peut pas signer la délibération.", nom(s))));
+        }
+    }
+    // Pouvoirs (L2121-20): one per holder, held by a member present.
+    let mut tenus: HashMap<&str, Vec<&str>> = HashMap::new();
+    for p in presences {
+        if let EtatPresence::Represente { mandataire } = &p.etat {
+            tenus
+                .entry(mandataire.as_str())
+                .or_default()
+                .push(p.elu.as_str());
+            if !present(mandataire) {
+                d.push(diag(C::PouvoirAUnAbsent, Erreur, "L2121-20", format!(
+                    "{} a donné pouvoir à {}, qui n'est pas présent {moment} : ce pouvoir ne peut pas être exercé.",
+                    nom(&p.elu), nom(mandataire))));
+            }
+        }
+    }
+    let mut multiples: Vec<_> = tenus.iter().filter(|(_, m)| m.len() > 1).collect();
+    multiples.sort();
+    for (mandataire, mandants) in multiples {
+        let noms: Vec<String> = mandants.iter().map(|m| nom(m)).collect();
+        d.push(diag(
+            C::PouvoirsMultiples,
+            Erreur,
+            "L2121-20",
+            format!(
+                "{} détient {} pouvoirs ({}) : un membre ne peut en détenir qu'un seul.",
+                nom(mandataire),
+                mandants.len(),
+                noms.join(", ")
+            ),
+        ));
+    }
+
+    (d, tenus)
 }
 
 fn nom_elu(elus: &[Elu], id: &str) -> String {

@@ -447,3 +447,39 @@ fn les_comptes_restent_coherents_sous_toute_presence() {
         let _ = codes(&r);
     }
 }
+
+#[test]
+fn la_seance_de_reference_a_l_ouverture_passe_sans_anomalie() {
+    let r = reference();
+    let d = verifier_seance(r.commune.as_ref().unwrap(), &r.elus, &r.seances[0]);
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn a_l_ouverture_le_controle_de_la_seance_voit_quorum_et_pouvoirs() {
+    let mut r = reference();
+    let p = r.seances[0]
+        .presences
+        .iter_mut()
+        .find(|p| p.elu == "olive-nicolas")
+        .unwrap();
+    p.etat = EtatPresence::Represente {
+        mandataire: "paloffis-guy".into(),
+    };
+    rendre_absents(&mut r, 9);
+    let d = verifier_seance(r.commune.as_ref().unwrap(), &r.elus, &r.seances[0]);
+    let codes: Vec<_> = d.iter().map(|x| x.code).collect();
+    assert!(
+        codes.contains(&CodeDiagnostic::PouvoirsMultiples),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&CodeDiagnostic::QuorumNonAtteint),
+        "{codes:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.message.contains("à l'ouverture de la séance")),
+        "{d:#?}"
+    );
+}
