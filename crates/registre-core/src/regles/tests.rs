@@ -15,29 +15,26 @@ fn reference() -> DonneesRegistre {
     demo::donnees()
 }
 
-fn codes(r: &DonneesRegistre) -> Vec<CodeDiagnostic> {
+/// The diagnostics of the register's first deliberation.
+fn diagnostics(r: &DonneesRegistre) -> Vec<Diagnostic> {
     verifier_deliberation(
         r.commune.as_ref().unwrap(),
         &r.elus,
         &r.seances[0],
         &r.deliberations[0],
     )
-    .into_iter()
-    .map(|d| d.code)
-    .collect()
+}
+
+fn codes(r: &DonneesRegistre) -> Vec<CodeDiagnostic> {
+    diagnostics(r).into_iter().map(|d| d.code).collect()
 }
 
 fn erreurs(r: &DonneesRegistre) -> Vec<CodeDiagnostic> {
-    verifier_deliberation(
-        r.commune.as_ref().unwrap(),
-        &r.elus,
-        &r.seances[0],
-        &r.deliberations[0],
-    )
-    .into_iter()
-    .filter(|d| d.gravite == Gravite::Erreur)
-    .map(|d| d.code)
-    .collect()
+    diagnostics(r)
+        .into_iter()
+        .filter(|d| d.gravite == Gravite::Erreur)
+        .map(|d| d.code)
+        .collect()
 }
 
 fn le(d: &str) -> NaiveDate {
@@ -71,14 +68,8 @@ fn detail(pour: u32, contre: u32, abstentions: u32) -> Vote {
 
 #[test]
 fn la_seance_de_reference_passe_sans_erreur_ni_avertissement() {
-    let r = reference();
-    let diagnostics = verifier_deliberation(
-        r.commune.as_ref().unwrap(),
-        &r.elus,
-        &r.seances[0],
-        &r.deliberations[0],
-    );
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let d = diagnostics(&reference());
+    assert!(d.is_empty(), "{d:#?}");
 }
 
 #[test]
