@@ -213,7 +213,7 @@ impl Registre {
                 }
             })
             .collect();
-        seances.sort_by(|a, b| (b.date, b.heure).cmp(&(a.date, a.heure)));
+        seances.sort_by_key(|s| std::cmp::Reverse((s.date, s.heure)));
         Ok(seances)
     }
 
