@@ -5,6 +5,11 @@ const COMMANDES: &[&str] = &[
     "lister_deliberations",
     "lire_deliberation",
     "charger_demo",
+    "lister_seances",
+    "lire_seance",
+    "lister_elus",
+    "verifier_seance",
+    "enregistrer_seance",
 ];
 
 fn main() {

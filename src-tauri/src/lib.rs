@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
+use registre_core::domaine::Seance;
+use registre_core::regles::Diagnostic;
+use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
     DeliberationDetail, DeliberationResume, Erreur, ErreurIpc, EtatRegistre, Registre,
 };
@@ -94,6 +97,38 @@ async fn charger_demo(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, E
     Ok(registre.etat()?)
 }
 
+#[tauri::command]
+async fn lister_seances(etat: State<'_, RegistreOuvert>) -> Result<Vec<SeanceResume>, ErreurIpc> {
+    Ok(etat.registre()?.lister_seances()?)
+}
+
+#[tauri::command]
+async fn lire_seance(etat: State<'_, RegistreOuvert>, id: String) -> Result<Seance, ErreurIpc> {
+    Ok(etat.registre()?.lire_seance(&id)?)
+}
+
+#[tauri::command]
+async fn lister_elus(etat: State<'_, RegistreOuvert>) -> Result<Vec<EluResume>, ErreurIpc> {
+    Ok(etat.registre()?.lister_elus()?)
+}
+
+/// Live legal checks of the séance as typed in the editor; saves nothing.
+#[tauri::command]
+async fn verifier_seance(
+    etat: State<'_, RegistreOuvert>,
+    seance: Seance,
+) -> Result<Vec<Diagnostic>, ErreurIpc> {
+    Ok(etat.registre()?.verifier_seance(&seance)?)
+}
+
+#[tauri::command]
+async fn enregistrer_seance(
+    etat: State<'_, RegistreOuvert>,
+    seance: Seance,
+) -> Result<Seance, ErreurIpc> {
+    Ok(etat.registre()?.enregistrer_seance(seance)?)
+}
+
 pub fn run() {
     let resultat = tauri::Builder::default()
         .setup(|app| {
@@ -104,7 +139,12 @@ pub fn run() {
             etat_registre,
             lister_deliberations,
             lire_deliberation,
-            charger_demo
+            charger_demo,
+            lister_seances,
+            lire_seance,
+            lister_elus,
+            verifier_seance,
+            enregistrer_seance
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -32,6 +32,9 @@ const CAPTURES = [
   'base-occupee',
   'liste-apres-reessai',
   'controle-juridique',
+  'liste-seances',
+  'seance-ouverte',
+  'seance-editeur',
 ];
 
 before(async () => {
@@ -137,6 +140,74 @@ test('contrôle juridique : une convocation trop tardive est signalée avec son 
       assert.match(message, /2 jour\(s\) franc\(s\)/);
       assert.match(message, /CGCT L2121-12/);
       await capturer(driver, 'controle-juridique');
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('éditeur de séance : contrôle juridique en direct, puis enregistrement du lieu', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('seance');
+  const LIGNE_SEANCE = '[data-testid="ligne-seance"][data-id="2024-05-15"]';
+  const POUVOIR_A_UN_ABSENT = '[data-testid="diagnostic"][data-code="pouvoir_a_un_absent"]';
+  const NOUVEAU_LIEU = 'salle du conseil municipal';
+  const choisir = async (driver, testid, valeur) => {
+    // Centre the select first: the sticky save bar would cover it at the bottom.
+    const liste = await driver.findElement(By.css(`[data-testid="${testid}"]`));
+    await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', liste);
+    await liste.findElement(By.css(`option[value="${valeur}"]`)).click();
+  };
+  const ouvrirSeance = async (driver) => {
+    const ligne = await attendreElement(driver, LIGNE_SEANCE);
+    await ligne.findElement(By.css('button')).click();
+    return attendreElement(driver, '[data-testid="editeur-seance"]');
+  };
+  try {
+    await semerDemo(base);
+    await avecApplication('seance', base, async (driver) => {
+      await (await attendreElement(driver, '[data-testid="nav-seances"]')).click();
+      await attendreElement(driver, LIGNE_SEANCE);
+      await capturer(driver, 'liste-seances');
+      await ouvrirSeance(driver);
+      assert.equal(await texte(driver, 'seance-compte-en-exercice'), '27');
+      assert.equal(await texte(driver, 'seance-compte-presents'), '22');
+      assert.equal(await texte(driver, 'seance-compte-representes'), '1');
+      assert.equal(await texte(driver, 'seance-compte-votants'), '23');
+      await attendreElement(driver, '[data-testid="controle-juridique"]');
+      await capturer(driver, 'seance-ouverte');
+
+      // Guy PALOFFIS holds Yves ESCAPE's pouvoir: marking him absent is
+      // flagged as the clerk types, without saving anything.
+      await choisir(driver, 'presence-paloffis-guy', 'absent_excuse');
+      const diagnostic = await attendreElement(driver, POUVOIR_A_UN_ABSENT);
+      assert.match(await diagnostic.getText(), /Yves ESCAPE/);
+      assert.match(await diagnostic.getText(), /CGCT L2121-20/);
+      assert.equal(await texte(driver, 'seance-compte-presents'), '21');
+      await capturer(driver, 'seance-editeur');
+
+      await choisir(driver, 'presence-paloffis-guy', 'present');
+      await driver.wait(
+        async () => (await driver.findElements(By.css(POUVOIR_A_UN_ABSENT))).length === 0,
+        config.delaiElement,
+        'le diagnostic pouvoir_a_un_absent ne disparaît pas',
+      );
+
+      const lieu = await driver.findElement(By.css('[data-testid="seance-lieu"]'));
+      await lieu.clear();
+      await lieu.sendKeys(NOUVEAU_LIEU);
+      await (await driver.findElement(By.css('[data-testid="enregistrer-seance"]'))).click();
+      const confirmation = await attendreElement(driver, '[data-testid="seance-enregistree"]');
+      assert.match(await confirmation.getText(), /Séance du 15 mai 2024 enregistrée/);
+
+      // Read back from the register: back to the list, reopen the séance.
+      await (await driver.findElement(By.css('[data-testid="retour-seances"]'))).click();
+      const ligne = await attendreElement(driver, LIGNE_SEANCE);
+      assert.match(await ligne.getText(), new RegExp(NOUVEAU_LIEU));
+      await ouvrirSeance(driver);
+      const relu = await attendreElement(driver, '[data-testid="seance-lieu"]');
+      assert.equal(await relu.getAttribute('value'), NOUVEAU_LIEU);
+      const paloffis = await driver.findElement(By.css('[data-testid="presence-paloffis-guy"]'));
+      assert.equal(await paloffis.getAttribute('value'), 'present');
     });
   } finally {
     await supprimer(parent);

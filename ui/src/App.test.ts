@@ -11,6 +11,11 @@ vi.mock("./ipc", () => ({
   listerDeliberations: vi.fn(),
   lireDeliberation: vi.fn(),
   chargerDemo: vi.fn(),
+  listerSeances: vi.fn(),
+  lireSeance: vi.fn(),
+  listerElus: vi.fn(),
+  verifierSeance: vi.fn(),
+  enregistrerSeance: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -103,6 +108,11 @@ describe("liste des délibérations", () => {
     render(App);
 
     await screen.findByTestId("liste-deliberations");
+    // D'abord les deux boutons de navigation, puis la première ligne.
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.deliberations);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.seances);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName("Ouvrir la délibération n° 2024/052");
     await user.keyboard("{Enter}");

@@ -1,7 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
-import { chargerDemo, etatRegistre, lireDeliberation, listerDeliberations } from "./ipc";
-import { etatPezilla } from "./test/donnees";
+import {
+  chargerDemo,
+  enregistrerSeance,
+  etatRegistre,
+  lireDeliberation,
+  lireSeance,
+  listerDeliberations,
+  listerElus,
+  listerSeances,
+  verifierSeance,
+} from "./ipc";
+import { etatPezilla, seance15mai } from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -28,6 +38,28 @@ describe("ipc", () => {
     invokeMock.mockResolvedValue(etatPezilla);
     await chargerDemo();
     expect(invokeMock).toHaveBeenLastCalledWith("charger_demo", undefined);
+  });
+
+  it("appelle les commandes des séances avec leurs arguments", async () => {
+    invokeMock.mockResolvedValue([]);
+    await listerSeances();
+    expect(invokeMock).toHaveBeenLastCalledWith("lister_seances", undefined);
+    await listerElus();
+    expect(invokeMock).toHaveBeenLastCalledWith("lister_elus", undefined);
+    await verifierSeance(seance15mai);
+    expect(invokeMock).toHaveBeenLastCalledWith("verifier_seance", { seance: seance15mai });
+
+    invokeMock.mockResolvedValue(seance15mai);
+    await lireSeance("2024-05-15");
+    expect(invokeMock).toHaveBeenLastCalledWith("lire_seance", { id: "2024-05-15" });
+    await enregistrerSeance(seance15mai);
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_seance", { seance: seance15mai });
+
+    invokeMock.mockRejectedValue({ code: "acte_signe", message: "2024/052 signée" });
+    await expect(enregistrerSeance(seance15mai)).rejects.toEqual({
+      code: "acte_signe",
+      message: "2024/052 signée",
+    });
   });
 
   it("transmet telle quelle une ErreurIpc du backend", async () => {

@@ -1,6 +1,7 @@
 // Catalogue unique des textes français affichés par l'interface.
 // Aucun composant ne contient de texte en dur : tout passe par ici.
 import type { CodeErreur } from "../bindings/CodeErreur";
+import type { EtatPresence } from "../bindings/EtatPresence";
 import type { Gravite } from "../bindings/Gravite";
 import type { IssueVote } from "../bindings/IssueVote";
 import type { Statut } from "../bindings/Statut";
@@ -48,6 +49,13 @@ export const erreurs = {
   interne: "Une erreur inattendue s'est produite.",
 } as const satisfies Record<CodeErreur, string>;
 
+export const etatsPresence = {
+  present: "Présent",
+  absent_excuse: "Absent excusé",
+  absent: "Absent",
+  represente: "Représenté",
+} as const satisfies Record<EtatPresence["etat"], string>;
+
 export const gravites = {
   erreur: "Erreur",
   avertissement: "Avertissement",
@@ -71,6 +79,80 @@ export const fr = {
     liste: "Chargement des délibérations…",
     deliberation: "Chargement de la délibération…",
     demo: "Chargement du registre de démonstration…",
+    seances: "Chargement des séances…",
+    seance: "Chargement de la séance…",
+  },
+  navigation: {
+    etiquette: "Navigation principale",
+    deliberations: "Délibérations",
+    seances: "Séances",
+  },
+  seances: {
+    titre: "Séances du conseil",
+    legende: "Liste des séances du conseil municipal",
+    nombre: (n: number) => (n <= 1 ? `${n} séance` : `${n} séances`),
+    aucune: "Aucune séance n'est encore enregistrée.",
+    nouvelle: "Nouvelle séance",
+    colonnes: {
+      date: "Date",
+      heure: "Heure",
+      lieu: "Lieu",
+      deliberations: "Délibérations",
+      etat: "État",
+    },
+    ouvrir: (date: string) => `Ouvrir la séance du ${date}`,
+    figee: "Figée",
+    figeeDetail: "Une délibération de cette séance est signée : la séance ne peut plus être modifiée.",
+    modifiable: "Modifiable",
+  },
+  editeur: {
+    retour: "Retour à la liste des séances",
+    titreNouvelle: "Nouvelle séance",
+    titre: (date: string) => `Séance du ${date}`,
+    figee:
+      "Cette séance est figée : une de ses délibérations est signée. Elle s'affiche en lecture seule ; une correction passe par une nouvelle délibération.",
+    tenue: "Convocation et tenue de la séance",
+    date: "Date de la séance",
+    heure: "Heure",
+    lieu: "Lieu",
+    president: "Président de séance",
+    dateConvocation: "Date d'envoi de la convocation",
+    secretaire: (rang: number) =>
+      rang <= 1 ? "Secrétaire de séance" : "Second secrétaire de séance",
+    choisirElu: "— Choisir un élu —",
+    ajouterSecretaire: "Ajouter un second secrétaire",
+    retirerSecretaire: "Retirer le second secrétaire",
+    urgence: "Convocation en urgence",
+    reconvocation: "Séance sur nouvelle convocation après défaut de quorum",
+    ordreDuJour: "Ordre du jour",
+    ordreDuJourAide: "Un point par ligne.",
+    presences: "Présences à l'ouverture de la séance",
+    legendePresences: "Présence de chaque élu en exercice à la date de la séance",
+    colonnes: {
+      elu: "Élu",
+      fonction: "Fonction",
+      presence: "Présence",
+      pouvoir: "Pouvoir donné à",
+    },
+    presenceDe: (nom: string) => `Présence de ${nom}`,
+    pouvoirDe: (nom: string) => `Pouvoir de ${nom} donné à`,
+    choisirMandataire: "— Choisir le mandataire —",
+    aucunElu: "Aucun élu n'est en exercice à cette date.",
+    comptes: "Membres du conseil",
+    enExercice: "En exercice",
+    presents: "Présents",
+    absents: "Absents",
+    representes: "dont représentés",
+    votants: "Votants",
+    controleEnAttente:
+      "Le contrôle juridique reprendra dès que la date de la séance, l'heure et la date de convocation seront renseignées.",
+    controleImpossible: "Le contrôle juridique n'a pas pu être effectué.",
+    enregistrer: "Enregistrer",
+    raccourci: "Ctrl+S",
+    enregistrement: "Enregistrement…",
+    enregistree: (date: string) => `Séance du ${date} enregistrée.`,
+    incomplete:
+      "Renseignez la date de la séance, l'heure et la date de convocation avant d'enregistrer.",
   },
   erreur: {
     titre: "Une erreur est survenue",
@@ -134,6 +216,8 @@ export const fr = {
   controle: {
     titre: "Contrôle juridique",
     aucun: "Aucune anomalie : les règles du CGCT contrôlées par Registre sont respectées pour ce point.",
+    aucunSeance:
+      "Aucune anomalie : les règles du CGCT contrôlées par Registre sont respectées pour cette séance.",
     resume: (erreurs: number, autres: number) =>
       [
         erreurs > 0 ? `${erreurs} erreur${erreurs > 1 ? "s" : ""} à corriger avant signature` : "",
@@ -158,4 +242,8 @@ export function texteIssue(issue: IssueVote): string {
 
 export function texteErreur(code: CodeErreur): string {
   return erreurs[code];
+}
+
+export function texteEtatPresence(etat: EtatPresence["etat"]): string {
+  return etatsPresence[etat];
 }

@@ -1,7 +1,10 @@
 // Données de test tirées de la délibération de référence n° 2024/052.
 import type { DeliberationDetail } from "../bindings/DeliberationDetail";
 import type { DeliberationResume } from "../bindings/DeliberationResume";
+import type { EluResume } from "../bindings/EluResume";
 import type { EtatRegistre } from "../bindings/EtatRegistre";
+import type { Seance } from "../bindings/Seance";
+import type { SeanceResume } from "../bindings/SeanceResume";
 
 export const OBJET_052 =
   "CONVENTION DE PARTENARIAT ACADEMIE DE MONTPELLIER/COMMUNE MISE A DISPOSITION D'UN ENT (ENVIRONNEMENT NUMERIQUE DE TRAVAIL) 2024/2025";
@@ -69,3 +72,36 @@ export const detail052: DeliberationDetail = {
   issue: "adoptee",
   diagnostics: [],
 };
+
+// Un conseil réduit pour les tests de l'éditeur de séance.
+export const elus: EluResume[] = [
+  { id: "billes-jean-paul", nom: "Jean-Paul BILLES", fonction: "Maire", mandat_debut: null, mandat_fin: null },
+  { id: "barbera-laurence", nom: "Laurence BARBERA", fonction: "Conseillère municipale", mandat_debut: null, mandat_fin: null },
+  { id: "escape-yves", nom: "Yves ESCAPE", fonction: "Conseiller municipal", mandat_debut: null, mandat_fin: null },
+  { id: "paloffis-guy", nom: "Guy PALOFFIS", fonction: "Conseiller municipal", mandat_debut: null, mandat_fin: null },
+  // Mandat terminé avant la séance du 15 mai 2024 : pas en exercice.
+  { id: "ancien-elu", nom: "Ancien ÉLU", fonction: "Conseiller municipal", mandat_debut: null, mandat_fin: "2023-12-31" },
+];
+
+export const seance15mai: Seance = {
+  id: "2024-05-15",
+  date: "2024-05-15",
+  heure: "18:00:00",
+  lieu: "en mairie",
+  president: "billes-jean-paul",
+  date_convocation: "2024-05-07",
+  secretaires: ["barbera-laurence"],
+  presences: [
+    { elu: "billes-jean-paul", etat: "present" },
+    { elu: "barbera-laurence", etat: "present" },
+    { elu: "paloffis-guy", etat: "present" },
+    { elu: "escape-yves", etat: "represente", mandataire: "paloffis-guy" },
+  ],
+  ordre_du_jour: ["Convention ENT", "Décision modificative n° 1"],
+};
+
+export const seancesResumes: SeanceResume[] = [
+  { id: "2024-06-20", date: "2024-06-20", heure: "18:30:00", lieu: "salle du conseil", nombre_deliberations: 0, figee: false },
+  { id: "2024-05-15", date: "2024-05-15", heure: "18:00:00", lieu: "en mairie", nombre_deliberations: 2, figee: false },
+  { id: "2023-12-12", date: "2023-12-12", heure: "18:00:00", lieu: "en mairie", nombre_deliberations: 3, figee: true },
+];
