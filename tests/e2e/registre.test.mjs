@@ -67,7 +67,13 @@ test('registre de démonstration : liste puis détail de la délibération 2024/
       assert.equal(await texte(driver, 'compte-presents'), '22');
       assert.equal(await texte(driver, 'compte-absents'), '5');
       assert.equal(await texte(driver, 'compte-representes'), '1');
-      await attendreElement(driver, '[data-testid="controle-aucune-anomalie"]');
+      // The reference document's slip is caught: "année scolaire 2023-2024"
+      // in the APPROUVE decision and in article 4 of a 2024-2025 convention.
+      const periodes = await driver.findElements(
+        By.css('[data-testid="diagnostic"][data-code="periode_incoherente"]'),
+      );
+      assert.equal(periodes.length, 2);
+      assert.match(await periodes[0].getText(), /2023-2024/);
       await capturer(driver, 'detail-deliberation');
     });
   } finally {

@@ -52,7 +52,15 @@ fn demo_puis_show_json_rend_les_donnees_de_l_extrait() {
         .contains("45 € TTC/école/an"));
     assert_eq!(d["convention"]["id"], "ent-ecole-2024-2025");
     assert_eq!(d["issue"], "adoptee");
-    assert_eq!(d["diagnostics"], serde_json::json!([]));
+    // The reference document's own slip: it approves the convention "pour
+    // l'année scolaire 2023-2024" while the convention covers 2024-2025.
+    let codes: Vec<&str> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["periode_incoherente", "periode_incoherente"]);
 }
 
 #[test]
@@ -231,17 +239,30 @@ fn un_chemin_avec_espaces_et_accents_fonctionne() {
 }
 
 #[test]
-fn check_du_registre_de_reference_ne_trouve_aucune_anomalie() {
+fn check_du_registre_de_reference_signale_les_deux_periodes_incoherentes_sans_bloquer() {
     let db = base_demo();
     let s = registre(db.path(), &["check"]);
-    assert_eq!(s.code, 0, "{}", s.stderr);
-    assert_eq!(s.stdout, "2024/052 : aucune anomalie.\n");
-    let v: Value =
-        serde_json::from_str(&reussit(db.path(), &["check", "2024/052", "--json"])).unwrap();
-    assert_eq!(
-        v,
-        serde_json::json!([{"numero": "2024/052", "diagnostics": []}])
+    assert_eq!(s.code, 0, "warnings only: {}", s.stderr);
+    assert!(s.stdout.starts_with("2024/052 :\n"), "{}", s.stdout);
+    assert!(
+        s.stdout.contains("[AVERTISSEMENT] Cohérence : la décision « APPROUVE » (periode_incoherente) : La décision « APPROUVE » mentionne l'année scolaire 2023-2024 alors que la convention couvre l'année scolaire 2024-2025"),
+        "{}",
+        s.stdout
     );
+    assert!(
+        s.stdout.contains(
+            "[AVERTISSEMENT] Cohérence : l'article 4 de la convention (periode_incoherente)"
+        ),
+        "{}",
+        s.stdout
+    );
+    assert_eq!(
+        s.stdout.matches("[AVERTISSEMENT]").count(),
+        2,
+        "{}",
+        s.stdout
+    );
+    assert!(!s.stdout.contains("[ERREUR]"), "{}", s.stdout);
 }
 
 #[test]
@@ -293,6 +314,11 @@ fn check_signale_les_erreurs_avec_leur_article_et_sort_en_code_3() {
         .collect();
     assert_eq!(
         codes,
-        ["delai_convocation_insuffisant", "pouvoirs_multiples"]
+        [
+            "delai_convocation_insuffisant",
+            "pouvoirs_multiples",
+            "periode_incoherente",
+            "periode_incoherente"
+        ]
     );
 }

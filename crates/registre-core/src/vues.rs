@@ -10,7 +10,9 @@ use crate::domaine::{
     Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut,
 };
 use crate::erreur::{Erreur, Resultat};
-use crate::regles::{issue_du_vote, verifier_deliberation, Diagnostic, IssueVote};
+use crate::regles::{
+    issue_du_vote, verifier_convention, verifier_deliberation, Diagnostic, IssueVote,
+};
 
 /// A line of the register's list.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -192,6 +194,13 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
             })
             .collect::<Resultat<_>>()?,
         issue: issue_du_vote(d, &seance.president),
-        diagnostics: verifier_deliberation(ctx.commune, ctx.elus, seance, d),
+        diagnostics: {
+            let mut diagnostics = verifier_deliberation(ctx.commune, ctx.elus, seance, d);
+            if let Some(c) = ctx.convention {
+                diagnostics.extend(verifier_convention(c, Some(d)));
+            }
+            diagnostics.sort_by_key(|x| x.gravite);
+            diagnostics
+        },
     })
 }

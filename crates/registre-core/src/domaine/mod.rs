@@ -13,7 +13,10 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use commune::{Adresse, Commune, TribunalAdministratif};
-pub use convention::{Article, Bloc, Convention, Partie};
+pub use convention::{
+    euros, Article, Beneficiaire, Bloc, ConditionsFinancieres, Convention, Debut, MentionTaxe,
+    Partie, Periode, Uai,
+};
 pub use deliberation::{
     Decision, Deliberation, NonParticipation, Scrutin, Sens, Statut, Vote, VoteNominatif,
 };

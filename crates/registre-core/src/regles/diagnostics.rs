@@ -56,6 +56,10 @@ pub enum CodeDiagnostic {
     BlancsNulsHorsScrutinSecret,
     EgaliteSansVoixDuPresident,
     DeliberationRejetee,
+    PeriodeIncoherente,
+    MontantIncoherent,
+    FinAvantDebut,
+    PartieSansRepresentant,
 }
 
 /// One finding: what, how serious, in French, and the article it enforces.

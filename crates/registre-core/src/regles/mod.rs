@@ -5,10 +5,12 @@
 //!
 //! Everything here is a pure function of the records: no clock is read.
 
+mod convention;
 mod diagnostics;
 pub mod effectif;
 pub mod seuils;
 
+pub use convention::verifier_convention;
 pub use diagnostics::{
     issue_du_vote, jours_francs, verifier_deliberation, verifier_seance, CodeDiagnostic,
     Diagnostic, Gravite, IssueVote,
