@@ -47,6 +47,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<EtatPresence>(),
         genere::<SeanceResume>(),
         genere::<EluResume>(),
+        genere::<crate::convention::Echeance>(),
     ]
 }
 

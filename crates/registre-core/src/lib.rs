@@ -3,6 +3,7 @@
 //! CLI are thin adapters over this crate (see ARCHITECTURE.md).
 
 pub mod comptes;
+pub mod convention;
 pub mod demo;
 pub mod domaine;
 pub mod echange;

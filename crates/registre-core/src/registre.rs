@@ -5,7 +5,8 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::domaine::{Seance, Statut};
+use crate::convention::{self, Echeance};
+use crate::domaine::{Convention, Seance, Statut};
 use crate::echange::{self, DonneesRegistre, Echange};
 use crate::erreur::{Anomalie, Erreur, Resultat};
 use crate::regles::{self, Diagnostic};
@@ -298,6 +299,38 @@ impl Registre {
         }
         self.stockage.enregistrer_seance(&seance)?;
         Ok(seance)
+    }
+
+    /// Duplicates a convention for the next period and saves the copy, ready
+    /// for its own deliberation and signature.
+    pub fn renouveler_convention(&self, id: &str) -> Resultat<Convention> {
+        let conventions = self.stockage.conventions()?;
+        let c = conventions.iter().find(|c| c.id == id).ok_or_else(|| {
+            Erreur::Introuvable(format!(
+                "La convention « {id} » n'existe pas dans le registre."
+            ))
+        })?;
+        if c.periode.is_none() {
+            return Err(Erreur::invalide(
+                "periode",
+                format!(
+                    "la convention « {id} » n'a pas de période : rien à décaler pour la renouveler"
+                ),
+            ));
+        }
+        let ids: Vec<String> = conventions.iter().map(|c| c.id.clone()).collect();
+        let nouvelle = convention::renouveler(c, &ids);
+        self.stockage.enregistrer_convention(&nouvelle)?;
+        Ok(nouvelle)
+    }
+
+    /// Conventions ending within `jours` days of `au` ("today" is passed in).
+    pub fn echeances(&self, au: chrono::NaiveDate, jours: u32) -> Resultat<Vec<Echeance>> {
+        Ok(convention::echeances(
+            &self.stockage.conventions()?,
+            au,
+            jours,
+        ))
     }
 
     fn exiger_vide(&self) -> Resultat<()> {

@@ -127,6 +127,13 @@ impl Stockage {
         Ok(())
     }
 
+    /// Writes one convention and waits until it is on disk.
+    pub(crate) fn enregistrer_convention(&self, c: &Convention) -> Resultat<()> {
+        self.conventions.insert(c.id.as_bytes(), encoder(c))?;
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// Replaces the whole content in one sled transaction, then flushes to
     /// disk: after a crash the store holds either the old or the new register,
     /// never a mix.

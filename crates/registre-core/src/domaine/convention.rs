@@ -203,7 +203,7 @@ pub fn euros(centimes: u64) -> String {
     let entiers = (centimes / 100).to_string();
     let mut groupes = String::new();
     for (i, c) in entiers.chars().enumerate() {
-        if i > 0 && (entiers.len() - i) % 3 == 0 {
+        if i > 0 && (entiers.len() - i).is_multiple_of(3) {
             groupes.push('\u{202F}');
         }
         groupes.push(c);
