@@ -322,3 +322,59 @@ fn check_signale_les_erreurs_avec_leur_article_et_sort_en_code_3() {
         ]
     );
 }
+
+#[test]
+fn convention_renouvelee_pour_2025_2026_en_une_commande() {
+    let db = base_demo();
+    let s = registre(
+        db.path(),
+        &["convention", "renouveler", "ent-ecole-2024-2025", "--json"],
+    );
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let c: Value = serde_json::from_str(&s.stdout).unwrap();
+    assert_eq!(c["id"], "ent-ecole-2025-2026");
+    assert_eq!(c["periode"]["annee_scolaire"], "2025-2026");
+    assert_eq!(c["periode"]["fin"], "2026-09-01");
+    assert_eq!(
+        c["conditions_financieres"]["montant_unitaire_centimes"],
+        4500
+    );
+    assert!(c["deliberation"].is_null());
+    let export: Value = serde_json::from_str(&reussit(db.path(), &["export", "json"])).unwrap();
+    assert_eq!(
+        export["registre"]["conventions"].as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn echeances_des_conventions_a_une_date_donnee() {
+    let db = base_demo();
+    let texte = reussit(
+        db.path(),
+        &[
+            "convention",
+            "echeances",
+            "--au",
+            "2025-07-15",
+            "--jours",
+            "60",
+        ],
+    );
+    assert!(
+        texte.starts_with("ent-ecole-2024-2025  fin le 01/09/2025 (dans 48 jour(s))"),
+        "{texte}"
+    );
+    let s = registre(
+        db.path(),
+        &["convention", "echeances", "--au", "2025-01-15"],
+    );
+    assert_eq!(s.code, 0);
+    assert_eq!(s.stdout, "");
+    assert!(s.stderr.contains("Aucune convention"), "{}", s.stderr);
+    let s = registre(
+        db.path(),
+        &["convention", "echeances", "--au", "15/07/2025"],
+    );
+    assert_ne!(s.code, 0);
+}

@@ -3,5 +3,6 @@
 
 mod aide;
 mod cli;
+mod pdf;
 mod registre;
 mod stockage;

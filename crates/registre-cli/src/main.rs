@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use registre_core::pdf::DemandePdf;
 use registre_core::regles::{Diagnostic, Gravite};
 use registre_core::{dossier_par_defaut, DeliberationDetail, Erreur, Registre, Verification};
 
@@ -60,6 +61,64 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Conventions : renouvellement pour la période suivante, échéances.
+    Convention {
+        #[command(subcommand)]
+        action: ActionConvention,
+    },
+    /// Produit un PDF : l'extrait d'une délibération, une convention, ou les deux en un seul fichier.
+    Pdf {
+        #[command(subcommand)]
+        document: DocumentPdf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActionConvention {
+    /// Crée la convention de la période suivante (année scolaire, dates et textes décalés d'un an).
+    Renouveler {
+        id: String,
+        /// Sortie JSON de la nouvelle convention.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les conventions qui arrivent à échéance.
+    Echeances {
+        /// Horizon en jours (par défaut 60).
+        #[arg(long, default_value_t = 60)]
+        jours: u32,
+        /// Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).
+        #[arg(long, value_name = "DATE", value_parser = date_iso)]
+        au: Option<chrono::NaiveDate>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocumentPdf {
+    /// L'extrait du registre d'une délibération (par exemple 2024/052).
+    Extrait {
+        numero: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// Une convention, par son identifiant (par exemple ent-ecole-2024-2025).
+    Convention {
+        id: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// L'extrait suivi de la convention annexée, en un seul fichier.
+    Dossier {
+        numero: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
 }
 
 /// Exit code of `registre check` when a blocking legal error was found.
@@ -73,6 +132,12 @@ enum FormatExport {
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: Option<PathBuf>,
     },
+}
+
+fn date_iso(texte: &str) -> Result<chrono::NaiveDate, String> {
+    texte
+        .parse()
+        .map_err(|_| format!("« {texte} » n'est pas une date AAAA-MM-JJ (par exemple 2025-07-15)"))
 }
 
 fn main() -> ExitCode {
@@ -171,6 +236,64 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
             };
             ecrire(&mut sortie, &texte)?;
         }
+        Commande::Pdf { document } => {
+            let (demande, fichier) = match document {
+                DocumentPdf::Extrait { numero, sortie } => (DemandePdf::Extrait(numero), sortie),
+                DocumentPdf::Convention { id, sortie } => (DemandePdf::Convention(id), sortie),
+                DocumentPdf::Dossier { numero, sortie } => (DemandePdf::Dossier(numero), sortie),
+            };
+            // The core reads no clock: the edition date is given here.
+            let rendu = registre.rendre_pdf(&demande, chrono::Local::now().naive_local())?;
+            ecrire_atomiquement(&fichier, &rendu.octets)?;
+            eprintln!(
+                "PDF écrit : « {} » ({} page(s), {} Ko).",
+                fichier.display(),
+                rendu.pages,
+                rendu.octets.len().div_ceil(1024)
+            );
+        }
+        Commande::Convention {
+            action: ActionConvention::Renouveler { id, json },
+        } => {
+            let c = registre.renouveler_convention(&id)?;
+            if json {
+                ecrire(&mut sortie, &(en_json(&c) + "\n"))?;
+            } else {
+                ecrire(&mut sortie, &format!("{}\n", c.id))?;
+            }
+            eprintln!("Convention renouvelée : « {} » ({}).", c.id, c.titre);
+        }
+        Commande::Convention {
+            action: ActionConvention::Echeances { jours, au, json },
+        } => {
+            // The core reads no clock: "today" is decided here, at the edge.
+            let au = au.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let liste = registre.echeances(au, jours)?;
+            if json {
+                ecrire(&mut sortie, &(en_json(&liste) + "\n"))?;
+            } else if liste.is_empty() {
+                eprintln!(
+                    "Aucune convention n'arrive à échéance dans les {jours} jours suivant le {}.",
+                    au.format("%d/%m/%Y")
+                );
+            } else {
+                for e in liste {
+                    let ligne = format!(
+                        "{}  fin le {} (dans {} jour(s)){}  {}\n",
+                        e.id,
+                        e.fin.format("%d/%m/%Y"),
+                        e.jours_restants,
+                        if e.reconduction_tacite {
+                            ", reconduction tacite"
+                        } else {
+                            ""
+                        },
+                        e.titre
+                    );
+                    ecrire(&mut sortie, &ligne)?;
+                }
+            }
+        }
         Commande::Check { numero, json } => {
             let verifications = registre.verifier(numero.as_deref())?;
             let texte = if json {
@@ -225,7 +348,7 @@ fn en_json<T: serde::Serialize>(valeur: &T) -> String {
 
 /// Writes through a temporary file and a rename, so an interrupted export
 /// never leaves a truncated file where a good one was.
-fn ecrire_atomiquement(chemin: &std::path::Path, texte: &str) -> Result<(), Erreur> {
+fn ecrire_atomiquement(chemin: &std::path::Path, contenu: impl AsRef<[u8]>) -> Result<(), Erreur> {
     let io = |source| Erreur::EntreeSortie {
         chemin: chemin.to_path_buf(),
         source,
@@ -234,7 +357,7 @@ fn ecrire_atomiquement(chemin: &std::path::Path, texte: &str) -> Result<(), Erre
     temporaire.push(".part");
     let temporaire = PathBuf::from(temporaire);
     let mut f = std::fs::File::create(&temporaire).map_err(io)?;
-    f.write_all(texte.as_bytes()).map_err(io)?;
+    f.write_all(contenu.as_ref()).map_err(io)?;
     f.sync_all().map_err(io)?;
     drop(f);
     std::fs::rename(&temporaire, chemin).map_err(io)

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domaine;
 pub mod echange;
 mod erreur;
+pub mod pdf;
 mod registre;
 pub mod regles;
 mod stockage;

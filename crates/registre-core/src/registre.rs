@@ -345,3 +345,15 @@ impl Registre {
         }
     }
 }
+
+// PDF rendering (module `pdf`): gathers the records of a deliberation or a
+// convention and renders them; `edition` dates the file's metadata.
+impl Registre {
+    pub fn rendre_pdf(
+        &self,
+        demande: &crate::pdf::DemandePdf,
+        edition: chrono::NaiveDateTime,
+    ) -> Resultat<crate::pdf::PdfRendu> {
+        crate::pdf::rendre_depuis(&self.stockage, demande, edition)
+    }
+}

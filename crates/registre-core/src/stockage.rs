@@ -47,10 +47,7 @@ impl Stockage {
     }
 
     pub(crate) fn ouvrir_avec(dossier: &Path, migrations: &[Migration]) -> Resultat<Stockage> {
-        let db = sled::Config::new()
-            .path(dossier.join("sled"))
-            .open()
-            .map_err(|e| erreur_ouverture(dossier, e))?;
+        let db = ouvrir_sled(dossier)?;
         migrer(&db, dossier, migrations)?;
         let arbre = |nom: &str| db.open_tree(nom);
         Ok(Stockage {
@@ -196,6 +193,25 @@ impl Stockage {
         self.db.flush()?;
         Ok(())
     }
+}
+
+/// Opens sled, waiting a little when its own file lock is still held. Our
+/// `registre.verrou` already excludes other processes, so a held sled lock
+/// can only be a database this process just dropped whose background
+/// threads are still finishing (sled's own tests block for the same reason).
+fn ouvrir_sled(dossier: &Path) -> Resultat<sled::Db> {
+    const ESSAIS: u32 = 40;
+    for essai in 1.. {
+        match sled::Config::new().path(dossier.join("sled")).open() {
+            Err(sled::Error::Io(e))
+                if essai < ESSAIS && e.to_string().contains("could not acquire lock") =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            resultat => return resultat.map_err(|e| erreur_ouverture(dossier, e)),
+        }
+    }
+    unreachable!("the loop returns by its last attempt")
 }
 
 fn erreur_ouverture(dossier: &Path, e: sled::Error) -> Erreur {

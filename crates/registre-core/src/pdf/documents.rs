@@ -1,0 +1,439 @@
+//! What the extract and the convention say, block by block, in the order of
+//! the reference extract (délibération 2024/052 of Pézilla-la-Rivière).
+
+use crate::comptes::{comptes_deliberation, formule_vote, presences_pour};
+use crate::domaine::{Article, Bloc as BlocConvention, Civilite, Convention, Elu, EtatPresence};
+use crate::erreur::{Erreur, Resultat};
+
+use super::mise_en_page::{Alignement, Bloc, Graisse, Paragraphe};
+use super::nombres::{date_longue, ouverture_de_seance};
+use super::{SourceConvention, SourceExtrait};
+
+/// "Pézilla-la-Rivière" → "PEZILLA-LA-RIVIERE", as the extract's heading
+/// writes the commune (capitals without accents, like the reference).
+pub fn majuscules_sans_accents(texte: &str) -> String {
+    let mut sortie = String::with_capacity(texte.len());
+    for c in texte.chars() {
+        let base = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => "A",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "E",
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "I",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "O",
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
+            'ç' | 'Ç' => "C",
+            'ñ' | 'Ñ' => "N",
+            'ÿ' | 'Ÿ' | 'ý' | 'Ý' => "Y",
+            'œ' | 'Œ' => "OE",
+            'æ' | 'Æ' => "AE",
+            _ => {
+                sortie.extend(c.to_uppercase());
+                continue;
+            }
+        };
+        sortie.push_str(base);
+    }
+    sortie
+}
+
+fn elu<'a>(elus: &'a [Elu], id: &str, numero: &str) -> Resultat<&'a Elu> {
+    elus.iter().find(|e| e.id == id).ok_or_else(|| {
+        Erreur::BaseEndommagee(format!(
+            "la délibération {numero} renvoie à l'élu « {id} », absent du registre"
+        ))
+    })
+}
+
+fn civilite_longue(c: Civilite) -> &'static str {
+    match c {
+        Civilite::Monsieur => "Monsieur",
+        Civilite::Madame => "Madame",
+    }
+}
+
+/// "Membres en exercice : 27": bold label, plain value.
+fn ligne_etiquetee(etiquette: &str, valeur: &str) -> Paragraphe {
+    Paragraphe::new(Alignement::Justifie)
+        .gras(etiquette)
+        .normal(format!(" : {valeur}"))
+}
+
+fn justifie(texte: &str) -> Paragraphe {
+    Paragraphe::new(Alignement::Justifie).normal(texte)
+}
+
+pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
+    let d = &s.deliberation;
+    let numero = d.numero.as_str();
+    let nom = |id: &str| elu(&s.elus, id, numero).map(Elu::nom_complet);
+    let seance = &s.seance;
+    // Counts and attendance for this item: the séance's, updated by the
+    // item's arrivals and departures (per-item attendance).
+    let c = comptes_deliberation(seance, d, &s.elus);
+    let mut b = Vec::new();
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+
+    let centre = |t: &str| {
+        Paragraphe::new(Alignement::Centre)
+            .gras(t)
+            .taille(12)
+            .apres(0.5)
+    };
+    p(centre(&format!(
+        "COMMUNE DE {}",
+        majuscules_sans_accents(&s.commune.nom)
+    )));
+    p(centre("EXTRAIT DU REGISTRE DES DELIBERATIONS"));
+    p(centre("DU CONSEIL MUNICIPAL").apres(6.0));
+    p(centre(&format!("Délibération N° {numero}"))
+        .taille(13)
+        .apres(5.0));
+
+    for (etiquette, valeur) in [
+        ("Membres en exercice", c.en_exercice),
+        ("Membres présents", c.presents),
+        ("Membres absents", c.absents),
+        ("Dont membres représentés", c.representes),
+    ] {
+        p(ligne_etiquetee(etiquette, &valeur.to_string()).apres(0.5));
+    }
+    b.push(Bloc::Espace(4.0));
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+
+    let president = elu(&s.elus, &seance.president, numero)?;
+    p(justifie(&format!(
+        "{}, les membres du conseil municipal de la commune de {} se sont réunis, {} sous la présidence de {} {}, {}.",
+        ouverture_de_seance(seance.date, seance.heure),
+        s.commune.nom,
+        seance.lieu,
+        civilite_longue(president.civilite),
+        president.nom_complet(),
+        president.libelle_fonction()
+    )));
+
+    let mut presents = Vec::new();
+    let mut pouvoirs = Vec::new();
+    let mut excuses = Vec::new();
+    let mut absents = Vec::new();
+    for presence in &presences_pour(seance, d) {
+        match &presence.etat {
+            EtatPresence::Present => presents.push(nom(&presence.elu)?),
+            EtatPresence::AbsentExcuse => excuses.push(nom(&presence.elu)?),
+            EtatPresence::Absent => absents.push(nom(&presence.elu)?),
+            EtatPresence::Represente { mandataire } => pouvoirs.push(format!(
+                "{} (Pouvoir à {})",
+                nom(&presence.elu)?,
+                nom(mandataire)?
+            )),
+        }
+    }
+    p(ligne_etiquetee(
+        "Sont présents",
+        &format!("{}.", presents.join(", ")),
+    ));
+    if !pouvoirs.is_empty() {
+        p(ligne_etiquetee(
+            "Absents excusés ayant donné pouvoir",
+            &pouvoirs.join(", "),
+        ));
+    }
+    if !excuses.is_empty() {
+        p(ligne_etiquetee("Absents excusés", &excuses.join(", ")));
+    }
+    if !absents.is_empty() {
+        p(ligne_etiquetee("Absents", &absents.join(", ")));
+    }
+    let secretaires = seance
+        .secretaires
+        .iter()
+        .map(|id| nom(id))
+        .collect::<Resultat<Vec<_>>>()?;
+    let etiquette = if secretaires.len() > 1 {
+        "Secrétaires de séance"
+    } else {
+        "Secrétaire de séance"
+    };
+    p(ligne_etiquetee(
+        etiquette,
+        &format!("{}.", secretaires.join(", ")),
+    ));
+    p(ligne_etiquetee(
+        "Date de la convocation",
+        &seance.date_convocation.format("%d/%m/%Y").to_string(),
+    )
+    .apres(6.0));
+
+    p(Paragraphe::new(Alignement::Centre)
+        .gras(&d.objet)
+        .taille(12)
+        .apres(5.0)
+        .garder_avec_suivant(15.0));
+    if let Some(id) = &d.rapporteur {
+        let r = elu(&s.elus, id, numero)?;
+        let etiquette = match r.civilite {
+            Civilite::Madame => "RAPPORTEURE",
+            Civilite::Monsieur => "RAPPORTEUR",
+        };
+        p(ligne_etiquetee(etiquette, &r.nom_complet()).apres(4.0));
+    }
+    for paragraphe in &d.expose {
+        p(justifie(paragraphe));
+    }
+    if !d.ne_prennent_pas_part.is_empty() {
+        let noms = d
+            .ne_prennent_pas_part
+            .iter()
+            .map(|n| Ok(format!("{} ({})", nom(&n.elu)?, n.motif)))
+            .collect::<Resultat<Vec<_>>>()?;
+        let etiquette = if noms.len() > 1 {
+            "Ne prennent pas part au vote"
+        } else {
+            "Ne prend pas part au vote"
+        };
+        p(ligne_etiquetee(etiquette, &noms.join(", ")));
+    }
+    p(justifie(&format!(
+        "Le conseil municipal, après en avoir délibéré, {},",
+        formule_vote(&d.vote)
+    ))
+    .apres(3.5));
+    for decision in &d.decisions {
+        p(Paragraphe::new(Alignement::Justifie)
+            .retrait(7.0)
+            .puce(Graisse::Normal, "►")
+            .gras(&decision.verbe)
+            .normal(format!(" {}", decision.texte))
+            .apres(3.0));
+    }
+    b.push(Bloc::Espace(3.0));
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    p(Paragraphe::new(Alignement::Gauche)
+        .italique("Ainsi fait et délibéré les jour, mois et an susdits."));
+    p(Paragraphe::new(Alignement::Gauche)
+        .italique("Pour extrait conforme au registre des délibérations,")
+        .apres(5.0));
+
+    // Since 1 July 2022 (L2121-23 CGCT) the extract is signed by the maire
+    // and the secrétaire de séance.
+    let maire = elu(&s.elus, &s.commune.maire, numero)?;
+    let titre_maire = match maire.civilite {
+        Civilite::Monsieur => "LE MAIRE,",
+        Civilite::Madame => "LA MAIRE,",
+    };
+    let titre_secretaire = match (secretaires.len(), seance.secretaires.first()) {
+        (n, _) if n > 1 => "LES SECRÉTAIRES DE SÉANCE,",
+        (_, Some(id)) if elu(&s.elus, id, numero)?.civilite == Civilite::Madame => {
+            "LA SECRÉTAIRE DE SÉANCE,"
+        }
+        _ => "LE SECRÉTAIRE DE SÉANCE,",
+    };
+    let colonne = |titre: &str, noms: &[String]| {
+        let mut c = vec![Paragraphe::new(Alignement::Centre).gras(titre).apres(14.0)];
+        for n in noms {
+            c.push(Paragraphe::new(Alignement::Centre).gras(n).apres(0.5));
+        }
+        c
+    };
+    b.push(Bloc::Colonnes(vec![
+        colonne(titre_maire, &[maire.nom_complet()]),
+        colonne(titre_secretaire, &secretaires),
+    ]));
+    b.push(Bloc::Espace(6.0));
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    for ligne in ["Transmis en Préfecture le :", "Affiché le :", "Publié le :"] {
+        p(Paragraphe::new(Alignement::Gauche)
+            .italique(ligne)
+            .apres(1.0));
+    }
+    b.push(Bloc::Espace(4.0));
+    let ta = &s.commune.tribunal_administratif;
+    b.push(Bloc::Paragraphe(
+        Paragraphe::new(Alignement::Justifie)
+            .taille(9)
+            .italique(format!(
+                "La présente délibération peut faire l'objet d'un recours pour excès de pouvoir devant le {} – {} dans un délai de deux mois à compter de la réception par le représentant de l'Etat et de sa publication. Le tribunal administratif peut être saisi par l'application informatique \"Télérecours citoyens\" accessible par le site Internet www.telerecours.fr. Elle peut également faire l'objet, dans le même délai, d'un recours gracieux ou hiérarchique.",
+                ta.nom, ta.adresse
+            )),
+    ));
+    Ok(b)
+}
+
+fn blocs_de_convention(blocs: &[BlocConvention], sortie: &mut Vec<Bloc>) {
+    for bloc in blocs {
+        match bloc {
+            BlocConvention::Paragraphe { texte } => {
+                sortie.push(Bloc::Paragraphe(justifie(texte)));
+            }
+            BlocConvention::Liste { elements } => {
+                for e in elements {
+                    sortie.push(Bloc::Paragraphe(
+                        Paragraphe::new(Alignement::Gauche)
+                            .retrait(6.0)
+                            .puce(Graisse::Normal, "-")
+                            .normal(e)
+                            .apres(1.5),
+                    ));
+                }
+                sortie.push(Bloc::Espace(1.5));
+            }
+        }
+    }
+}
+
+fn article(a: &Article, niveau: usize, sortie: &mut Vec<Bloc>) {
+    let titre = if niveau == 0 {
+        Paragraphe::new(Alignement::Gauche).gras(format!("Article {} – {} :", a.numero, a.titre))
+    } else {
+        Paragraphe::new(Alignement::Gauche).avec(
+            Graisse::GrasItalique,
+            format!("Article {} {}", a.numero, a.titre),
+        )
+    };
+    sortie.push(Bloc::Paragraphe(titre.apres(2.0).garder_avec_suivant(12.0)));
+    blocs_de_convention(&a.contenu, sortie);
+    for sous in &a.sous_articles {
+        article(sous, niveau + 1, sortie);
+    }
+    sortie.push(Bloc::Espace(2.0));
+}
+
+pub(crate) fn convention(s: &SourceConvention) -> Vec<Bloc> {
+    convention_seule(&s.convention)
+}
+
+pub(crate) fn convention_seule(c: &Convention) -> Vec<Bloc> {
+    let mut b = Vec::new();
+    if let Some(entete) = &c.entete {
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Gauche)
+                .gras(entete)
+                .taille(13)
+                .apres(4.0),
+        ));
+    }
+    if let Some(date) = c.date_document {
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Droite)
+                .normal(format!("le {}", date_longue(date)))
+                .apres(6.0),
+        ));
+    }
+    b.push(Bloc::Paragraphe(
+        Paragraphe::new(Alignement::Centre)
+            .gras(&c.titre)
+            .taille(13)
+            .apres(6.0),
+    ));
+    for (i, partie) in c.parties.iter().enumerate() {
+        let amorce = if i == 0 { "Entre :" } else { "Et :" };
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Gauche)
+                .normal(amorce)
+                .apres(2.5),
+        ));
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Gauche)
+                .gras(&partie.nom)
+                .apres(0.5),
+        ));
+        if let Some(siret) = &partie.siret {
+            b.push(Bloc::Paragraphe(
+                Paragraphe::new(Alignement::Gauche)
+                    .normal(format!("SIRET : {siret}"))
+                    .apres(0.5),
+            ));
+        }
+        for ligne in &partie.adresse {
+            b.push(Bloc::Paragraphe(
+                Paragraphe::new(Alignement::Gauche).normal(ligne).apres(0.5),
+            ));
+        }
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Justifie)
+                .normal(format!(
+                    "Représentée par {}, en sa qualité de {}",
+                    partie.representant, partie.qualite
+                ))
+                .apres(2.5),
+        ));
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Gauche)
+                .normal(format!("Ci-après dénommée « {} »", partie.designation))
+                .apres(4.0),
+        ));
+    }
+    for note in &c.notes {
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Justifie)
+                .italique(note)
+                .taille(10),
+        ));
+    }
+    b.push(Bloc::Espace(2.0));
+    b.push(Bloc::Paragraphe(
+        Paragraphe::new(Alignement::Gauche)
+            .normal("Il est convenu ce qui suit :")
+            .apres(4.0),
+    ));
+    if !c.preambule.is_empty() {
+        b.push(Bloc::Paragraphe(
+            Paragraphe::new(Alignement::Gauche)
+                .gras("Préambule :")
+                .apres(2.0)
+                .garder_avec_suivant(12.0),
+        ));
+        blocs_de_convention(&c.preambule, &mut b);
+        b.push(Bloc::Espace(2.0));
+    }
+    for a in &c.articles {
+        article(a, 0, &mut b);
+    }
+    let date = c
+        .date_signature
+        .map(|d| format!(" {}", d.format("%d/%m/%Y")))
+        .unwrap_or_default();
+    b.push(Bloc::Paragraphe(
+        Paragraphe::new(Alignement::Gauche)
+            .normal(format!("A {}, le{date}", c.lieu_signature))
+            .apres(6.0),
+    ));
+    b.push(Bloc::Colonnes(
+        c.parties
+            .iter()
+            .map(|partie| {
+                vec![
+                    Paragraphe::new(Alignement::Gauche)
+                        .gras(format!("{} :", partie.nom))
+                        .apres(1.0),
+                    Paragraphe::new(Alignement::Gauche)
+                        .normal(format!("Représentée par {}", partie.representant))
+                        .apres(1.0),
+                    Paragraphe::new(Alignement::Gauche).italique(&partie.qualite),
+                ]
+            })
+            .collect(),
+    ));
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn le_nom_de_la_commune_passe_en_capitales_sans_accents() {
+        assert_eq!(
+            majuscules_sans_accents("Pézilla-la-Rivière"),
+            "PEZILLA-LA-RIVIERE"
+        );
+        assert_eq!(majuscules_sans_accents("Saint-Étienne"), "SAINT-ETIENNE");
+        assert_eq!(majuscules_sans_accents("Œuilly"), "OEUILLY");
+        assert_eq!(
+            majuscules_sans_accents("L'Haÿ-les-Roses"),
+            "L'HAY-LES-ROSES"
+        );
+        assert_eq!(
+            majuscules_sans_accents("Montréal-la-Cluse"),
+            "MONTREAL-LA-CLUSE"
+        );
+    }
+}

@@ -1,0 +1,759 @@
+//! The page model the extract and the convention are written in (paragraphs
+//! of styled runs, side-by-side columns, page breaks), and its rendering with
+//! genpdf through elements of our own: genpdf 0.2 has no justified text, no
+//! footer and no page total, so paragraphs break and justify their lines
+//! here, a page decorator prints the footer and the PROJET mark, and the
+//! document is laid out twice (the first pass counts the pages).
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use genpdf::error::Error as ErreurGenpdf;
+use genpdf::fonts::{FontData, FontFamily};
+use genpdf::render::Area;
+use genpdf::style::{Color, Style};
+use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size};
+
+use super::polices::{sous_ensemble, Face, SousEnsemble};
+
+fn mm(v: f64) -> Mm {
+    Mm::from(v)
+}
+
+fn val(m: Mm) -> f64 {
+    m.into()
+}
+
+/// Body text size, in points.
+pub(crate) const TAILLE_TEXTE: u8 = 11;
+const TAILLE_PIED: u8 = 9;
+const TAILLE_PROJET: u8 = 24;
+const MARGE_HAUT: f64 = 20.0;
+const MARGE_BAS: f64 = 20.0;
+const MARGE_COTES: f64 = 22.0;
+/// Distance of the footer's baseline zone from the bottom edge.
+const PIED_DEPUIS_LE_BAS: f64 = 11.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Graisse {
+    Normal,
+    Gras,
+    Italique,
+    GrasItalique,
+}
+
+impl Graisse {
+    fn face(self) -> Face {
+        match self {
+            Graisse::Normal => Face::Regulier,
+            Graisse::Gras => Face::Gras,
+            Graisse::Italique => Face::Italique,
+            Graisse::GrasItalique => Face::GrasItalique,
+        }
+    }
+
+    fn style(self, taille: u8) -> Style {
+        let s = Style::new().with_font_size(taille);
+        match self {
+            Graisse::Normal => s,
+            Graisse::Gras => s.bold(),
+            Graisse::Italique => s.italic(),
+            Graisse::GrasItalique => s.bold().italic(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Segment {
+    pub texte: String,
+    pub graisse: Graisse,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Alignement {
+    Gauche,
+    Centre,
+    Droite,
+    Justifie,
+}
+
+/// A paragraph: styled runs of one size, aligned, with an optional bullet
+/// hanging in the left indent.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Paragraphe {
+    pub segments: Vec<Segment>,
+    pub taille: u8,
+    pub alignement: Alignement,
+    /// Left indent of every line, mm.
+    pub retrait: f64,
+    /// Printed at the left edge of the first line, before the indent.
+    pub puce: Option<Segment>,
+    /// Space after the paragraph, mm.
+    pub espace_apres: f64,
+    /// Room (mm) that must remain below this paragraph on its page, else it
+    /// moves to the next one: keeps a heading with what follows.
+    pub garder_avec_suivant: f64,
+}
+
+impl Paragraphe {
+    pub fn new(alignement: Alignement) -> Paragraphe {
+        Paragraphe {
+            segments: Vec::new(),
+            taille: TAILLE_TEXTE,
+            alignement,
+            retrait: 0.0,
+            puce: None,
+            espace_apres: 2.5,
+            garder_avec_suivant: 0.0,
+        }
+    }
+
+    pub fn avec(mut self, graisse: Graisse, texte: impl Into<String>) -> Paragraphe {
+        self.segments.push(Segment {
+            texte: texte.into(),
+            graisse,
+        });
+        self
+    }
+
+    pub fn normal(self, texte: impl Into<String>) -> Paragraphe {
+        self.avec(Graisse::Normal, texte)
+    }
+
+    pub fn gras(self, texte: impl Into<String>) -> Paragraphe {
+        self.avec(Graisse::Gras, texte)
+    }
+
+    pub fn italique(self, texte: impl Into<String>) -> Paragraphe {
+        self.avec(Graisse::Italique, texte)
+    }
+
+    pub fn taille(mut self, taille: u8) -> Paragraphe {
+        self.taille = taille;
+        self
+    }
+
+    pub fn apres(mut self, mm: f64) -> Paragraphe {
+        self.espace_apres = mm;
+        self
+    }
+
+    pub fn retrait(mut self, mm: f64) -> Paragraphe {
+        self.retrait = mm;
+        self
+    }
+
+    pub fn puce(mut self, graisse: Graisse, texte: impl Into<String>) -> Paragraphe {
+        self.puce = Some(Segment {
+            texte: texte.into(),
+            graisse,
+        });
+        self
+    }
+
+    pub fn garder_avec_suivant(mut self, mm: f64) -> Paragraphe {
+        self.garder_avec_suivant = mm;
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Bloc {
+    Paragraphe(Paragraphe),
+    /// Side-by-side columns of equal width, kept on one page (signatures).
+    Colonnes(Vec<Vec<Paragraphe>>),
+    Espace(f64),
+    SautDePage,
+}
+
+/// A document ready to render: blocks, the footer's left part, the PROJET
+/// mark, and the PDF metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Document {
+    pub blocs: Vec<Bloc>,
+    /// "Délibération n° 2024/052": the footer adds " — Page n / N".
+    pub pied: String,
+    pub projet: bool,
+}
+
+pub(crate) const MARQUE_PROJET: &str = "PROJET";
+
+impl Document {
+    pub(crate) fn texte_du_pied(&self, page: usize, total: Option<usize>) -> String {
+        match total {
+            Some(total) => format!("{} — Page {page} / {total}", self.pied),
+            None => format!("{} — Page {page} / {page}", self.pied),
+        }
+    }
+
+    /// The characters each face has to carry.
+    fn caracteres(&self) -> BTreeMap<Face, BTreeSet<char>> {
+        let mut jeux: BTreeMap<Face, BTreeSet<char>> =
+            Face::TOUTES.iter().map(|f| (*f, BTreeSet::new())).collect();
+        let mut ajouter = |g: Graisse, t: &str| {
+            jeux.get_mut(&g.face())
+                .expect("every face has a set")
+                .extend(t.chars());
+        };
+        let mut paragraphe = |p: &Paragraphe| {
+            for s in p.segments.iter().chain(p.puce.iter()) {
+                ajouter(s.graisse, &s.texte);
+            }
+        };
+        for b in &self.blocs {
+            match b {
+                Bloc::Paragraphe(p) => paragraphe(p),
+                Bloc::Colonnes(colonnes) => colonnes.iter().flatten().for_each(&mut paragraphe),
+                Bloc::Espace(_) | Bloc::SautDePage => {}
+            }
+        }
+        ajouter(Graisse::Normal, &self.texte_du_pied(0, Some(0)));
+        ajouter(Graisse::Normal, "0123456789 ");
+        if self.projet {
+            ajouter(Graisse::Gras, MARQUE_PROJET);
+        }
+        jeux
+    }
+}
+
+/// What a rendering gives back before post-processing.
+pub(crate) struct Rendu {
+    pub octets: Vec<u8>,
+    pub pages: usize,
+    /// Subsets in genpdf's font order: regular, bold, italic, bold italic.
+    pub polices: Vec<SousEnsemble>,
+}
+
+pub(crate) fn rendre(document: &Document) -> Result<Rendu, String> {
+    let mut jeux = document.caracteres();
+    let polices = Face::TOUTES
+        .iter()
+        .map(|f| sous_ensemble(f.octets(), &jeux.remove(f).unwrap_or_default()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("sous-ensemble de police : {e}"))?;
+    let premiere = rendre_une_fois(document, &polices, None)?;
+    let octets = if premiere.1 == 1 {
+        // One page: the total printed in the first pass ("1 / 1") is right.
+        premiere.0
+    } else {
+        let seconde = rendre_une_fois(document, &polices, Some(premiere.1))?;
+        if seconde.1 != premiere.1 {
+            return Err("la pagination a changé entre les deux passes".into());
+        }
+        seconde.0
+    };
+    Ok(Rendu {
+        octets,
+        pages: premiere.1,
+        polices,
+    })
+}
+
+fn erreur_genpdf(e: ErreurGenpdf) -> String {
+    format!("mise en page : {e}")
+}
+
+fn rendre_une_fois(
+    document: &Document,
+    polices: &[SousEnsemble],
+    total: Option<usize>,
+) -> Result<(Vec<u8>, usize), String> {
+    let donnees = |i: usize| FontData::new(polices[i].octets.clone(), None).map_err(erreur_genpdf);
+    let famille = FontFamily {
+        regular: donnees(0)?,
+        bold: donnees(1)?,
+        italic: donnees(2)?,
+        bold_italic: donnees(3)?,
+    };
+    let mut doc = genpdf::Document::new(famille);
+    doc.set_minimal_conformance();
+    doc.set_font_size(TAILLE_TEXTE);
+    let compteur = Rc::new(Cell::new(0));
+    doc.set_page_decorator(Decor {
+        document: document.clone(),
+        total,
+        pages: compteur.clone(),
+    });
+    for bloc in &document.blocs {
+        match bloc {
+            Bloc::Paragraphe(p) => doc.push(ElementParagraphe::new(p.clone())),
+            Bloc::Colonnes(c) => doc.push(ElementColonnes {
+                colonnes: c.clone(),
+            }),
+            Bloc::Espace(mm) => doc.push(Espace(*mm)),
+            Bloc::SautDePage => doc.push(genpdf::elements::PageBreak::new()),
+        }
+    }
+    let mut octets = Vec::new();
+    doc.render(&mut octets).map_err(erreur_genpdf)?;
+    Ok((octets, compteur.get()))
+}
+
+struct Decor {
+    document: Document,
+    total: Option<usize>,
+    pages: Rc<Cell<usize>>,
+}
+
+impl PageDecorator for Decor {
+    fn decorate_page<'a>(
+        &mut self,
+        context: &Context,
+        mut area: Area<'a>,
+        _style: Style,
+    ) -> Result<Area<'a>, ErreurGenpdf> {
+        let page = self.pages.get() + 1;
+        self.pages.set(page);
+        let polices = &context.font_cache;
+        let largeur = area.size().width;
+        let hauteur = area.size().height;
+
+        let style = Graisse::Normal.style(TAILLE_PIED);
+        let pied = self.document.texte_du_pied(page, self.total);
+        let x = (largeur - style.str_width(polices, &pied)) / 2.0;
+        area.print_str(
+            polices,
+            Position::new(x, hauteur - mm(PIED_DEPUIS_LE_BAS)),
+            style,
+            &pied,
+        )?;
+
+        if self.document.projet {
+            let style = Graisse::Gras
+                .style(TAILLE_PROJET)
+                .with_color(Color::Rgb(200, 30, 30));
+            let l = style.str_width(polices, MARQUE_PROJET);
+            area.print_str(
+                polices,
+                Position::new(largeur - mm(MARGE_COTES) - l, mm(7.0)),
+                style,
+                MARQUE_PROJET,
+            )?;
+        }
+
+        area.add_margins(Margins::trbl(
+            MARGE_HAUT,
+            MARGE_COTES,
+            MARGE_BAS,
+            MARGE_COTES,
+        ));
+        Ok(area)
+    }
+}
+
+/// Vertical space; swallowed at the bottom of a page.
+struct Espace(f64);
+
+impl Element for Espace {
+    fn render(
+        &mut self,
+        _context: &Context,
+        area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        let h = mm(self.0.min(val(area.size().height)));
+        Ok(RenderResult {
+            size: Size::new(0, h),
+            has_more: false,
+        })
+    }
+}
+
+/// A word: fragments of one or more styles printed without a break (a
+/// fragment may hold a fixed space, as in "exercice :").
+#[derive(Debug, Clone, PartialEq)]
+struct Mot {
+    fragments: Vec<Segment>,
+}
+
+impl Mot {
+    fn texte(&self) -> String {
+        self.fragments.iter().map(|f| f.texte.as_str()).collect()
+    }
+}
+
+/// Signs that French typography keeps with the previous word (after a
+/// space), and those kept with the next one. A lone hyphen goes with the
+/// next word: at the end of a line, text extractors (pdftotext) take it for
+/// a hyphenation and drop it.
+const COLLES_AU_PRECEDENT: [&str; 6] = [":", ";", "!", "?", "»", "€"];
+const COLLES_AU_SUIVANT: [&str; 2] = ["«", "-"];
+
+/// Splits styled runs into words, keeping "«" / "»" / ":" with their word.
+fn mots(segments: &[Segment]) -> Vec<Mot> {
+    let mut bruts: Vec<Mot> = Vec::new();
+    let mut courant: Option<Mot> = None;
+    for s in segments {
+        for c in s.texte.chars() {
+            if c == ' ' || c == '\n' {
+                bruts.extend(courant.take());
+                continue;
+            }
+            let mot = courant.get_or_insert_with(|| Mot {
+                fragments: Vec::new(),
+            });
+            match mot.fragments.last_mut() {
+                Some(f) if f.graisse == s.graisse => f.texte.push(c),
+                _ => mot.fragments.push(Segment {
+                    texte: c.to_string(),
+                    graisse: s.graisse,
+                }),
+            }
+        }
+    }
+    bruts.extend(courant);
+
+    let mut resultat: Vec<Mot> = Vec::new();
+    let mut attache_au_suivant = false;
+    for mot in bruts {
+        let texte = mot.texte();
+        let coller = attache_au_suivant || COLLES_AU_PRECEDENT.contains(&texte.as_str());
+        match resultat.last_mut() {
+            Some(precedent) if coller => {
+                let graisse = precedent
+                    .fragments
+                    .last()
+                    .map_or(Graisse::Normal, |f| f.graisse);
+                precedent.fragments.push(Segment {
+                    texte: " ".into(),
+                    graisse,
+                });
+                precedent.fragments.extend(mot.fragments);
+            }
+            _ => resultat.push(mot),
+        }
+        attache_au_suivant = COLLES_AU_SUIVANT.contains(&texte.as_str());
+    }
+    resultat
+}
+
+/// One laid-out line: fragments at x positions (mm from the paragraph's left).
+#[derive(Debug, Clone, PartialEq)]
+struct Ligne {
+    fragments: Vec<(f64, Segment)>,
+}
+
+/// Breaks `p` into lines of `largeur` and places every fragment; `mesure`
+/// gives a fragment's width in mm.
+fn mettre_en_lignes(p: &Paragraphe, largeur: f64, mesure: &dyn Fn(&Segment) -> f64) -> Vec<Ligne> {
+    let disponible = (largeur - p.retrait).max(1.0);
+    let espace = mesure(&Segment {
+        texte: " ".into(),
+        graisse: Graisse::Normal,
+    });
+    let mots: Vec<(Mot, f64)> = mots(&p.segments)
+        .into_iter()
+        .map(|m| {
+            let l = m.fragments.iter().map(mesure).sum();
+            (m, l)
+        })
+        .collect();
+
+    // Greedy breaking.
+    let mut groupes: Vec<Vec<&(Mot, f64)>> = Vec::new();
+    let mut groupe: Vec<&(Mot, f64)> = Vec::new();
+    let mut occupe = 0.0;
+    for m in &mots {
+        let avec = if groupe.is_empty() {
+            m.1
+        } else {
+            occupe + espace + m.1
+        };
+        if !groupe.is_empty() && avec > disponible + 1e-6 {
+            groupes.push(std::mem::take(&mut groupe));
+            occupe = m.1;
+        } else {
+            occupe = avec;
+        }
+        groupe.push(m);
+    }
+    if !groupe.is_empty() || groupes.is_empty() {
+        groupes.push(groupe);
+    }
+
+    let derniere = groupes.len() - 1;
+    let mut lignes = Vec::with_capacity(groupes.len());
+    for (i, groupe) in groupes.into_iter().enumerate() {
+        let mots_l: f64 = groupe.iter().map(|m| m.1).sum();
+        let n = groupe.len();
+        let naturelle = mots_l + espace * n.saturating_sub(1) as f64;
+        let etire = if n > 1 {
+            (disponible - mots_l) / (n - 1) as f64
+        } else {
+            espace
+        };
+        let (mut x, ecart) = match p.alignement {
+            // A line that would stretch its spaces past three times their
+            // width stays ragged: wide gaps read badly and make text
+            // extractors see columns.
+            Alignement::Justifie if i < derniere && n > 1 && etire <= 3.0 * espace => {
+                (p.retrait, etire)
+            }
+            Alignement::Centre => (p.retrait + (disponible - naturelle) / 2.0, espace),
+            Alignement::Droite => (p.retrait + disponible - naturelle, espace),
+            _ => (p.retrait, espace),
+        };
+        let mut fragments = Vec::new();
+        if i == 0 {
+            if let Some(puce) = &p.puce {
+                fragments.push((0.0, puce.clone()));
+            }
+        }
+        for (mot, _) in groupe {
+            for f in &mot.fragments {
+                fragments.push((x, f.clone()));
+                x += mesure(f);
+            }
+            x += ecart;
+        }
+        lignes.push(Ligne { fragments });
+    }
+    lignes
+}
+
+fn hauteur_de_ligne(context: &Context, taille: u8) -> f64 {
+    Graisse::Normal
+        .style(taille)
+        .line_height(&context.font_cache)
+        .into()
+}
+
+fn lignes_pour(context: &Context, p: &Paragraphe, largeur: f64) -> Vec<Ligne> {
+    let mesure = |s: &Segment| {
+        s.graisse
+            .style(p.taille)
+            .str_width(&context.font_cache, &s.texte)
+            .into()
+    };
+    mettre_en_lignes(p, largeur, &mesure)
+}
+
+fn imprimer_ligne(
+    context: &Context,
+    area: &Area<'_>,
+    p: &Paragraphe,
+    ligne: &Ligne,
+    y: f64,
+) -> Result<(), ErreurGenpdf> {
+    for (x, f) in &ligne.fragments {
+        if f.texte.trim().is_empty() {
+            continue;
+        }
+        area.print_str(
+            &context.font_cache,
+            Position::new(*x, y),
+            f.graisse.style(p.taille),
+            &f.texte,
+        )?;
+    }
+    Ok(())
+}
+
+struct ElementParagraphe {
+    p: Paragraphe,
+    lignes: Option<Vec<Ligne>>,
+    prochaine: usize,
+}
+
+impl ElementParagraphe {
+    fn new(p: Paragraphe) -> ElementParagraphe {
+        ElementParagraphe {
+            p,
+            lignes: None,
+            prochaine: 0,
+        }
+    }
+}
+
+impl Element for ElementParagraphe {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        let largeur = val(area.size().width);
+        let hauteur = val(area.size().height);
+        let lignes = self
+            .lignes
+            .get_or_insert_with(|| lignes_pour(context, &self.p, largeur));
+        let h = hauteur_de_ligne(context, self.p.taille);
+        if self.prochaine == 0 {
+            let besoin = h * lignes.len().min(2) as f64 + self.p.garder_avec_suivant;
+            if besoin > hauteur {
+                return Ok(RenderResult {
+                    size: Size::new(0, 0),
+                    has_more: true,
+                });
+            }
+        }
+        let mut y = 0.0;
+        while self.prochaine < lignes.len() {
+            if y + h > hauteur + 1e-6 {
+                return Ok(RenderResult {
+                    size: Size::new(largeur, y),
+                    has_more: true,
+                });
+            }
+            imprimer_ligne(context, &area, &self.p, &lignes[self.prochaine], y)?;
+            y += h;
+            self.prochaine += 1;
+        }
+        y = (y + self.p.espace_apres).min(hauteur);
+        Ok(RenderResult {
+            size: Size::new(largeur, y),
+            has_more: false,
+        })
+    }
+}
+
+struct ElementColonnes {
+    colonnes: Vec<Vec<Paragraphe>>,
+}
+
+impl Element for ElementColonnes {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        let n = self.colonnes.len().max(1);
+        let zones = area.split_horizontally(&vec![1; n]);
+        let largeur = val(zones[0].size().width) - 4.0;
+        let mises: Vec<Vec<(Vec<Ligne>, f64)>> = self
+            .colonnes
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|p| {
+                        (
+                            lignes_pour(context, p, largeur),
+                            hauteur_de_ligne(context, p.taille),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let hauteur_colonne = |i: usize| -> f64 {
+            mises[i]
+                .iter()
+                .zip(&self.colonnes[i])
+                .map(|((l, h), p)| l.len() as f64 * h + p.espace_apres)
+                .sum()
+        };
+        let hauteur = (0..self.colonnes.len())
+            .map(hauteur_colonne)
+            .fold(0.0, f64::max);
+        if hauteur > val(area.size().height) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        for (i, zone) in zones.iter().enumerate().take(self.colonnes.len()) {
+            let mut y = 0.0;
+            for ((lignes, h), p) in mises[i].iter().zip(&self.colonnes[i]) {
+                for ligne in lignes {
+                    imprimer_ligne(context, zone, p, ligne, y)?;
+                    y += h;
+                }
+                y += p.espace_apres;
+            }
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, hauteur),
+            has_more: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mesure_fixe(s: &Segment) -> f64 {
+        s.texte.chars().count() as f64
+    }
+
+    #[test]
+    fn les_deux_points_et_guillemets_restent_avec_leur_mot() {
+        let p = Paragraphe::new(Alignement::Gauche)
+            .gras("Membres en exercice")
+            .normal(" : 27 « collectivité » 45 € TTC GARRIGA - 0660710N");
+        let textes: Vec<String> = mots(&p.segments).iter().map(Mot::texte).collect();
+        assert_eq!(
+            textes,
+            [
+                "Membres",
+                "en",
+                "exercice :",
+                "27",
+                "« collectivité »",
+                "45 €",
+                "TTC",
+                "GARRIGA",
+                "- 0660710N"
+            ]
+        );
+        let m = &mots(&p.segments)[2];
+        assert_eq!(m.fragments[0].graisse, Graisse::Gras);
+        assert_eq!(m.fragments.last().unwrap().graisse, Graisse::Normal);
+    }
+
+    #[test]
+    fn la_justification_remplit_les_lignes_sauf_la_derniere() {
+        let p = Paragraphe::new(Alignement::Justifie).normal("aa bb cc dd ee ff gg");
+        // Words of 2 mm, spaces of 1 mm, 9 mm wide: three words a line.
+        let lignes = mettre_en_lignes(&p, 9.0, &mesure_fixe);
+        assert_eq!(lignes.len(), 3);
+        let fin = |l: &Ligne| {
+            let (x, s) = l.fragments.last().unwrap();
+            x + mesure_fixe(s)
+        };
+        assert!((fin(&lignes[0]) - 9.0).abs() < 1e-9);
+        assert!((fin(&lignes[1]) - 9.0).abs() < 1e-9);
+        assert!(
+            (fin(&lignes[2]) - 2.0).abs() < 1e-9,
+            "last line not stretched"
+        );
+    }
+
+    #[test]
+    fn une_ligne_trop_etiree_reste_en_drapeau() {
+        // "aaaaaa b": a 10 mm line, two words of 6 + 1 mm, one space of 1 mm:
+        // justifying would make a 3 mm gap, three times the space: allowed;
+        // at 12 mm the gap would be 5 mm: the line stays ragged.
+        let p = Paragraphe::new(Alignement::Justifie).normal("aaaaaa b ccccccccccccc");
+        let l = mettre_en_lignes(&p, 10.0, &mesure_fixe);
+        assert_eq!(l[0].fragments[1].0, 9.0);
+        let l = mettre_en_lignes(&p, 12.0, &mesure_fixe);
+        assert_eq!(l[0].fragments[1].0, 7.0);
+    }
+
+    #[test]
+    fn centrage_et_puce_en_retrait() {
+        let p = Paragraphe::new(Alignement::Centre).normal("abc");
+        let l = mettre_en_lignes(&p, 9.0, &mesure_fixe);
+        assert_eq!(l[0].fragments[0].0, 3.0);
+        let p = Paragraphe::new(Alignement::Gauche)
+            .retrait(2.0)
+            .puce(Graisse::Normal, "►")
+            .gras("APPROUVE")
+            .normal(" la convention");
+        let l = mettre_en_lignes(&p, 12.0, &mesure_fixe);
+        assert_eq!(
+            l[0].fragments[0],
+            (
+                0.0,
+                Segment {
+                    texte: "►".into(),
+                    graisse: Graisse::Normal
+                }
+            )
+        );
+        assert_eq!(l[0].fragments[1].0, 2.0);
+        assert_eq!(l[1].fragments[0].0, 2.0, "hanging indent");
+    }
+}

@@ -1,0 +1,265 @@
+//! PDF rendering of the register's documents: the extract of a
+//! deliberation, its annexed convention, and both in one file (the
+//! "dossier" sent to the préfecture).
+//!
+//! Rendering is a pure function of the records and of the date passed in
+//! (no clock is read): the same input gives the same bytes. Layout is done
+//! with genpdf 0.2 through our own elements (`mise_en_page`), fonts are
+//! Liberation Serif subsets built per document (`polices`), and the bytes
+//! are finished with lopdf (`finition`): compressed streams, real font
+//! names, UTF-16 metadata. See docs/performances-pdf.md for sizes and timings.
+
+mod contenu;
+mod documents;
+mod finition;
+mod mise_en_page;
+pub mod nombres;
+mod polices;
+
+use chrono::NaiveDateTime;
+
+use crate::domaine::{Commune, Convention, Deliberation, Elu, NumeroDeliberation, Seance, Statut};
+use crate::erreur::{Erreur, Resultat};
+use crate::stockage::Stockage;
+
+pub use documents::majuscules_sans_accents;
+
+use finition::Metadonnees;
+use mise_en_page::{Bloc, Document};
+
+/// Everything an extract (and its annexed convention) is printed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceExtrait {
+    pub commune: Commune,
+    pub seance: Seance,
+    /// The council's members (for names, civilités and the counts).
+    pub elus: Vec<Elu>,
+    pub deliberation: Deliberation,
+    /// The annexed convention, if any.
+    pub convention: Option<Convention>,
+}
+
+/// A convention printed on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceConvention {
+    pub commune: Commune,
+    pub convention: Convention,
+    /// The approving deliberation's number and state (footer, PROJET mark).
+    pub deliberation: Option<(NumeroDeliberation, Statut)>,
+}
+
+/// Which document to render, as the CLI and the app ask for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemandePdf {
+    /// The extract of the deliberation with this number ("2024/052").
+    Extrait(String),
+    /// The convention with this identifier.
+    Convention(String),
+    /// The extract followed by its annexed convention.
+    Dossier(String),
+}
+
+/// A rendered PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfRendu {
+    pub octets: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Whether the document is still a draft: "PROJET" is printed on every page
+/// until the maire has declared it bon pour signature.
+pub fn est_un_projet(statut: Statut) -> bool {
+    matches!(statut, Statut::Brouillon | Statut::SoumisAuMaire)
+}
+
+fn auteur(commune: &Commune) -> String {
+    format!("Commune de {}", commune.nom)
+}
+
+fn pied(numero: &str) -> String {
+    format!("Délibération n° {numero}")
+}
+
+fn produire(
+    blocs: Vec<Bloc>,
+    pied: String,
+    projet: bool,
+    meta: &Metadonnees,
+) -> Resultat<PdfRendu> {
+    let document = Document {
+        blocs,
+        pied,
+        projet,
+    };
+    let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
+    let rendu = mise_en_page::rendre(&document).map_err(interne)?;
+    let octets = finition::finir(&rendu.octets, &rendu.polices, meta).map_err(interne)?;
+    Ok(PdfRendu {
+        octets,
+        pages: rendu.pages,
+    })
+}
+
+fn meta_extrait(s: &SourceExtrait, edition: NaiveDateTime, avec_convention: bool) -> Metadonnees {
+    let d = &s.deliberation;
+    let mut sujet = format!(
+        "Extrait du registre des délibérations du conseil municipal, séance du {}",
+        s.seance.date.format("%d/%m/%Y")
+    );
+    if let (true, Some(c)) = (avec_convention, &s.convention) {
+        sujet.push_str(&format!(", et convention annexée : {}", c.titre));
+    }
+    Metadonnees {
+        titre: format!("Délibération n° {} — {}", d.numero, d.objet),
+        auteur: auteur(&s.commune),
+        sujet,
+        mots_cles: format!(
+            "délibération; {}; conseil municipal; {}",
+            d.numero, s.commune.nom
+        ),
+        date: edition,
+    }
+}
+
+/// The extract of a deliberation.
+pub fn extrait(source: &SourceExtrait, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    let d = &source.deliberation;
+    produire(
+        documents::extrait(source)?,
+        pied(d.numero.as_str()),
+        est_un_projet(d.statut),
+        &meta_extrait(source, edition, false),
+    )
+}
+
+/// The extract followed, from a new page, by its annexed convention (the
+/// extract alone when there is none).
+pub fn dossier(source: &SourceExtrait, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    let d = &source.deliberation;
+    let mut blocs = documents::extrait(source)?;
+    if let Some(c) = &source.convention {
+        blocs.push(Bloc::SautDePage);
+        blocs.extend(documents::convention_seule(c));
+    }
+    produire(
+        blocs,
+        pied(d.numero.as_str()),
+        est_un_projet(d.statut),
+        &meta_extrait(source, edition, true),
+    )
+}
+
+/// A convention on its own.
+pub fn convention(source: &SourceConvention, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    let c = &source.convention;
+    let (pied, projet, sujet) = match &source.deliberation {
+        Some((numero, statut)) => (
+            pied(numero.as_str()),
+            est_un_projet(*statut),
+            format!("Convention annexée à la délibération n° {numero}"),
+        ),
+        // Not yet approved by any deliberation: a draft by nature.
+        None => (
+            format!("Convention {}", c.id),
+            true,
+            "Convention".to_owned(),
+        ),
+    };
+    produire(
+        documents::convention(source),
+        pied,
+        projet,
+        &Metadonnees {
+            titre: c.titre.clone(),
+            auteur: auteur(&source.commune),
+            sujet,
+            mots_cles: format!("convention; {}", c.id),
+            date: edition,
+        },
+    )
+}
+
+fn introuvable_deliberation(numero: &str) -> Erreur {
+    Erreur::Introuvable(format!(
+        "La délibération n° {numero} n'existe pas dans le registre."
+    ))
+}
+
+fn endommagee(quoi: String) -> Erreur {
+    Erreur::BaseEndommagee(quoi)
+}
+
+fn commune(stockage: &Stockage) -> Resultat<Commune> {
+    stockage
+        .commune()?
+        .ok_or_else(|| endommagee("le registre n'a pas de commune".into()))
+}
+
+/// Gathers an extract's records from the store.
+pub(crate) fn source_extrait(stockage: &Stockage, numero: &str) -> Resultat<SourceExtrait> {
+    NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
+    let deliberation = stockage
+        .deliberation(numero)?
+        .ok_or_else(|| introuvable_deliberation(numero))?;
+    let seance = stockage.seance(&deliberation.seance)?.ok_or_else(|| {
+        endommagee(format!(
+            "la délibération {numero} renvoie à la séance « {} », absente du registre",
+            deliberation.seance
+        ))
+    })?;
+    let convention = match &deliberation.convention {
+        Some(id) => Some(stockage.convention(id)?.ok_or_else(|| {
+            endommagee(format!(
+                "la délibération {numero} renvoie à la convention « {id} », absente du registre"
+            ))
+        })?),
+        None => None,
+    };
+    Ok(SourceExtrait {
+        commune: commune(stockage)?,
+        seance,
+        elus: stockage.elus()?,
+        deliberation,
+        convention,
+    })
+}
+
+pub(crate) fn source_convention(stockage: &Stockage, id: &str) -> Resultat<SourceConvention> {
+    let convention = stockage.convention(id)?.ok_or_else(|| {
+        Erreur::Introuvable(format!(
+            "La convention « {id} » n'existe pas dans le registre."
+        ))
+    })?;
+    let deliberation = match &convention.deliberation {
+        Some(numero) => {
+            let d = stockage
+                .deliberation(numero.as_str())?
+                .ok_or_else(|| introuvable_deliberation(numero.as_str()))?;
+            Some((d.numero, d.statut))
+        }
+        None => None,
+    };
+    Ok(SourceConvention {
+        commune: commune(stockage)?,
+        convention,
+        deliberation,
+    })
+}
+
+/// Gathers and renders what `demande` names (used by `Registre::rendre_pdf`).
+pub(crate) fn rendre_depuis(
+    stockage: &Stockage,
+    demande: &DemandePdf,
+    edition: NaiveDateTime,
+) -> Resultat<PdfRendu> {
+    match demande {
+        DemandePdf::Extrait(numero) => extrait(&source_extrait(stockage, numero)?, edition),
+        DemandePdf::Dossier(numero) => dossier(&source_extrait(stockage, numero)?, edition),
+        DemandePdf::Convention(id) => convention(&source_convention(stockage, id)?, edition),
+    }
+}
+
+#[cfg(test)]
+mod mesures;
+#[cfg(test)]
+mod tests;

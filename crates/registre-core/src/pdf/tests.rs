@@ -1,0 +1,178 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::demo;
+use mise_en_page::Bloc;
+
+fn source_demo() -> SourceExtrait {
+    let r = demo::donnees();
+    let deliberation = r.deliberations[0].clone();
+    SourceExtrait {
+        commune: r.commune.clone().expect("the demo has a commune"),
+        seance: r.seances[0].clone(),
+        elus: r.elus.clone(),
+        convention: r.conventions.first().cloned(),
+        deliberation,
+    }
+}
+
+fn edition() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2024, 5, 16)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+#[test]
+fn le_dossier_de_demo_est_un_pdf_leger_et_reproductible() {
+    let s = source_demo();
+    let a = dossier(&s, edition()).unwrap();
+    assert!(a.octets.starts_with(b"%PDF-"));
+    assert!(a.pages >= 4, "{} pages", a.pages);
+    assert!(a.octets.len() < 85_000, "{} octets", a.octets.len());
+    let b = dossier(&s, edition()).unwrap();
+    assert_eq!(a.octets, b.octets, "same input, same bytes");
+}
+
+/// The text of the blocks, paragraph by paragraph (columns flattened).
+fn texte(blocs: &[Bloc]) -> Vec<String> {
+    let paragraphe = |p: &mise_en_page::Paragraphe| {
+        p.puce
+            .iter()
+            .map(|s| format!("{} ", s.texte))
+            .chain(p.segments.iter().map(|s| s.texte.clone()))
+            .collect::<String>()
+    };
+    blocs
+        .iter()
+        .flat_map(|b| match b {
+            Bloc::Paragraphe(p) => vec![paragraphe(p)],
+            Bloc::Colonnes(c) => c.iter().flatten().map(paragraphe).collect(),
+            Bloc::Espace(_) | Bloc::SautDePage => vec![],
+        })
+        .collect()
+}
+
+fn contient(lignes: &[String], attendu: &str) -> bool {
+    lignes.iter().any(|l| l == attendu)
+}
+
+#[test]
+fn l_extrait_accorde_rapporteur_et_secretaire_au_masculin() {
+    let mut s = source_demo();
+    s.deliberation.rapporteur = Some("billes-jean-paul".into());
+    s.seance.secretaires = vec!["paloffis-guy".into()];
+    let t = texte(&documents::extrait(&s).unwrap());
+    assert!(contient(&t, "RAPPORTEUR : Jean-Paul BILLES"), "{t:#?}");
+    assert!(contient(&t, "LE SECRÉTAIRE DE SÉANCE,"), "{t:#?}");
+    assert!(
+        contient(&t, "Secrétaire de séance : Guy PALOFFIS."),
+        "{t:#?}"
+    );
+    let t = texte(&documents::extrait(&source_demo()).unwrap());
+    assert!(contient(&t, "RAPPORTEURE : Karine CAROLA"), "{t:#?}");
+    assert!(contient(&t, "LA SECRÉTAIRE DE SÉANCE,"), "{t:#?}");
+}
+
+#[test]
+fn absents_et_non_participants_ont_leur_ligne() {
+    let mut s = source_demo();
+    for p in &mut s.seance.presences {
+        if p.elu == "olive-nicolas" {
+            p.etat = crate::domaine::EtatPresence::Absent;
+        }
+    }
+    s.deliberation.ne_prennent_pas_part = vec![serde_json::from_value(serde_json::json!({
+        "elu": "pique-nathalie",
+        "motif": "intéressée à l'affaire"
+    }))
+    .unwrap()];
+    let t = texte(&documents::extrait(&s).unwrap());
+    assert!(contient(&t, "Absents : Nicolas OLIVE"), "{t:#?}");
+    assert!(
+        contient(
+            &t,
+            "Absents excusés : Marc BILLES, Chrystelle CARLOS, Evelyne SARRAZIN"
+        ),
+        "{t:#?}"
+    );
+    assert!(
+        contient(
+            &t,
+            "Ne prend pas part au vote : Nathalie PIQUE (intéressée à l'affaire)"
+        ),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn seance_du_premier_du_mois_et_vote_detaille() {
+    let mut s = source_demo();
+    s.seance.date = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    s.seance.heure = chrono::NaiveTime::from_hms_opt(20, 30, 0).unwrap();
+    s.deliberation.vote = serde_json::from_value(serde_json::json!({
+        "mode": "detail", "pour": 20, "contre": 1, "abstentions": 2
+    }))
+    .unwrap();
+    let t = texte(&documents::extrait(&s).unwrap());
+    assert!(
+        t.iter()
+            .any(|l| l.starts_with("L'an deux mille vingt-cinq, le premier juin à 20 h 30, ")),
+        "{t:#?}"
+    );
+    assert!(
+        contient(
+            &t,
+            "Le conseil municipal, après en avoir délibéré, par 20 voix pour, 1 voix contre et 2 abstentions,"
+        ),
+        "{t:#?}"
+    );
+    assert!(contient(&t, "► APPROUVE la convention de partenariat ci-annexée avec l'académie de Montpellier pour la mise à disposition d'un ENT (Environnement Numérique de Travail) pour l'année scolaire 2023-2024 ;"), "{t:#?}");
+}
+
+#[test]
+fn un_dossier_sans_convention_est_l_extrait_seul() {
+    let mut s = source_demo();
+    s.convention = None;
+    let d = dossier(&s, edition()).unwrap();
+    let e = extrait(&s, edition()).unwrap();
+    assert_eq!(d.pages, e.pages);
+}
+
+#[test]
+fn seuls_brouillon_et_soumis_au_maire_sont_des_projets() {
+    assert!(est_un_projet(Statut::Brouillon));
+    assert!(est_un_projet(Statut::SoumisAuMaire));
+    for s in [
+        Statut::BonPourSignature,
+        Statut::Signe,
+        Statut::Transmis,
+        Statut::Publie,
+        Statut::Executoire,
+    ] {
+        assert!(!est_un_projet(s), "{s:?}");
+    }
+}
+
+#[test]
+fn un_elu_inconnu_est_une_base_endommagee() {
+    let mut s = source_demo();
+    s.seance.president = "inconnu".into();
+    let e = extrait(&s, edition()).unwrap_err();
+    assert!(matches!(e, Erreur::BaseEndommagee(_)), "{e}");
+}
+
+/// `REGISTRE_PDF_APERCU=dossier.pdf cargo test -p registre-core apercu -- --ignored`
+/// writes the demo dossier, to look at it.
+#[test]
+#[ignore]
+fn apercu_du_dossier_de_demo() {
+    let chemin = std::env::var("REGISTRE_PDF_APERCU").unwrap_or("/tmp/dossier-demo.pdf".into());
+    let rendu = dossier(&source_demo(), edition()).unwrap();
+    std::fs::write(&chemin, &rendu.octets).unwrap();
+    eprintln!(
+        "{chemin}: {} pages, {} octets",
+        rendu.pages,
+        rendu.octets.len()
+    );
+}
