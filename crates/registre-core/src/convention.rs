@@ -6,22 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domaine::{Article, Bloc, Convention, Debut};
-
-/// Day names of months, for the dates written in the articles.
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use crate::pdf::nombres::nom_du_mois;
 
 /// A convention that ends soon.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -64,7 +49,7 @@ fn un_an_plus_tard(d: NaiveDate) -> NaiveDate {
 /// The ways a date is written in the texts: "01/09/2025", "1 septembre 2025",
 /// "1er septembre 2025".
 fn ecritures(d: NaiveDate) -> Vec<String> {
-    let mois = MOIS[d.month0() as usize];
+    let mois = nom_du_mois(d.month());
     let mut v = vec![
         d.format("%d/%m/%Y").to_string(),
         format!("{} {mois} {}", d.day(), d.year()),
