@@ -3,6 +3,8 @@
 
 mod aide;
 mod cli;
+#[cfg(unix)]
+mod panne;
 mod pdf;
 mod registre;
 mod stockage;
