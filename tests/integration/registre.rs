@@ -134,3 +134,43 @@ fn les_elus_sont_listes_maire_en_tete_puis_par_nom() {
     assert_eq!(elus[0].fonction, "Maire");
     assert_eq!(elus[1].nom, "Laurence BARBERA");
 }
+
+#[test]
+fn un_import_ne_peut_ni_modifier_ni_supprimer_un_acte_signe() {
+    let (_dir, r) = registre_demo();
+    let mut export: serde_json::Value =
+        serde_json::from_str(&r.exporter().unwrap().en_json()).unwrap();
+    export["registre"]["deliberations"][0]["statut"] = "signe".into();
+    r.importer(&export.to_string(), true).unwrap();
+    let signe = r.exporter().unwrap().en_json();
+
+    let mut modifie = export.clone();
+    modifie["registre"]["deliberations"][0]["objet"] = "AUTRE OBJET".into();
+    let e = r.importer(&modifie.to_string(), true).unwrap_err();
+    assert_eq!(e.code(), CodeErreur::ActeSigne);
+    assert!(
+        e.to_string()
+            .contains("la délibération n° 2024/052 a le statut « Signé » et le fichier la modifie"),
+        "{e}"
+    );
+
+    let mut seance = export.clone();
+    seance["registre"]["seances"][0]["lieu"] = "ailleurs".into();
+    let e = r.importer(&seance.to_string(), true).unwrap_err();
+    assert!(e.to_string().contains("modifie sa séance"), "{e}");
+
+    let mut convention = export.clone();
+    convention["registre"]["conventions"][0]["titre"] = "Autre".into();
+    let e = r.importer(&convention.to_string(), true).unwrap_err();
+    assert!(e.to_string().contains("convention annexée"), "{e}");
+
+    let mut supprime = export.clone();
+    supprime["registre"]["deliberations"] = serde_json::json!([]);
+    supprime["registre"]["conventions"][0]["deliberation"] = serde_json::Value::Null;
+    let e = r.importer(&supprime.to_string(), true).unwrap_err();
+    assert!(e.to_string().contains("ne la contient pas"), "{e}");
+
+    assert_eq!(r.exporter().unwrap().en_json(), signe, "nothing changed");
+    // Re-importing the same content, or adding records beside it, is fine.
+    r.importer(&export.to_string(), true).unwrap();
+}

@@ -106,8 +106,51 @@ impl Registre {
         if !remplacer {
             self.exiger_vide()?;
         }
+        self.exiger_actes_signes_intacts(&donnees)?;
         self.stockage.remplacer(&donnees)?;
         Ok(donnees)
+    }
+
+    /// A replacement may not change a signed act: its deliberation, its
+    /// séance (attendance and counts are printed in it) and its annexed
+    /// convention must come back identical. Corrections go through a new
+    /// deliberation.
+    fn exiger_actes_signes_intacts(&self, nouvelles: &DonneesRegistre) -> Resultat<()> {
+        let actuelles = self.stockage.lire_tout()?;
+        for d in actuelles
+            .deliberations
+            .iter()
+            .filter(|d| d.statut >= Statut::Signe)
+        {
+            let refus = |quoi: String| {
+                Err(Erreur::ActeSigne(format!(
+                    "Import refusé, rien n'a été modifié : la délibération n° {} a le statut « {} » et {quoi}. Un acte signé ne change plus ; une correction passe par une nouvelle délibération.",
+                    d.numero,
+                    d.statut.libelle()
+                )))
+            };
+            match nouvelles
+                .deliberations
+                .iter()
+                .find(|n| n.numero == d.numero)
+            {
+                None => return refus("le fichier ne la contient pas".into()),
+                Some(n) if n != d => return refus("le fichier la modifie".into()),
+                Some(_) => {}
+            }
+            let seance = |r: &DonneesRegistre| r.seances.iter().find(|s| s.id == d.seance).cloned();
+            if seance(&actuelles) != seance(nouvelles) {
+                return refus(format!("le fichier modifie sa séance du {}", d.seance));
+            }
+            if let Some(id) = &d.convention {
+                let convention =
+                    |r: &DonneesRegistre| r.conventions.iter().find(|c| &c.id == id).cloned();
+                if convention(&actuelles) != convention(nouvelles) {
+                    return refus(format!("le fichier modifie sa convention annexée « {id} »"));
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn exporter(&self) -> Resultat<Echange> {
@@ -271,10 +314,10 @@ impl Registre {
             .find(|d| d.seance == seance.id && d.statut >= Statut::Signe)
         {
             return Err(Erreur::ActeSigne(format!(
-                "La séance du {} ne peut plus être modifiée : la délibération n° {} est {}. Une correction passe par une nouvelle délibération.",
+                "La séance du {} ne peut plus être modifiée : la délibération n° {} a le statut « {} ». Une correction passe par une nouvelle délibération.",
                 seance.date.format("%d/%m/%Y"),
                 d.numero,
-                d.statut.libelle().to_lowercase()
+                d.statut.libelle()
             )));
         }
         let rang = match donnees.seances.iter().position(|s| s.id == seance.id) {
