@@ -10,6 +10,9 @@ const COMMANDES: &[&str] = &[
     "lister_elus",
     "verifier_seance",
     "enregistrer_seance",
+    "pdf_deliberation",
+    "enregistrer_pdf",
+    "ouvrir_pdf",
 ];
 
 fn main() {

@@ -5,12 +5,15 @@ use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use registre_core::domaine::Seance;
+use registre_core::pdf::{DemandePdf, DocumentDeliberation, PdfRendu};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
     DeliberationDetail, DeliberationResume, Erreur, ErreurIpc, EtatRegistre, Registre,
 };
-use tauri::{Manager, State};
+use tauri::ipc::Response;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_opener::OpenerExt;
 
 /// Environment variable that overrides the database directory (used by the
 /// end-to-end tests and the demo launcher).
@@ -129,8 +132,61 @@ async fn enregistrer_seance(
     Ok(etat.registre()?.enregistrer_seance(seance)?)
 }
 
+/// Renders one of a deliberation's documents, dated now (the core reads no clock).
+fn rendre_pdf(etat: &RegistreOuvert, demande: &DemandePdf) -> Result<PdfRendu, ErreurIpc> {
+    let edition = chrono::Local::now().naive_local();
+    Ok(etat.registre()?.rendre_pdf(demande, edition)?)
+}
+
+/// The PDF's bytes, sent as a raw binary body (an `ArrayBuffer` in the UI).
+#[tauri::command]
+async fn pdf_deliberation(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    document: DocumentDeliberation,
+) -> Result<Response, ErreurIpc> {
+    let rendu = rendre_pdf(&etat, &DemandePdf::deliberation(numero, document))?;
+    Ok(Response::new(rendu.octets))
+}
+
+/// Writes the PDF where the user chose in the « Enregistrer sous… » dialog.
+#[tauri::command]
+async fn enregistrer_pdf(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    document: DocumentDeliberation,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    let rendu = rendre_pdf(&etat, &DemandePdf::deliberation(numero, document))?;
+    Ok(registre_core::ecrire_atomiquement(&chemin, &rendu.octets)?)
+}
+
+/// Writes the PDF to the system's temporary folder and opens it with the
+/// default PDF viewer. Opened from here, so the UI needs no opener permission.
+#[tauri::command]
+async fn ouvrir_pdf(
+    app: AppHandle,
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    document: DocumentDeliberation,
+) -> Result<(), ErreurIpc> {
+    let demande = DemandePdf::deliberation(numero, document);
+    let chemin = std::env::temp_dir().join(demande.nom_de_fichier());
+    registre_core::ecrire_atomiquement(&chemin, rendre_pdf(&etat, &demande)?.octets)?;
+    app.opener()
+        .open_path(chemin.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            ErreurIpc::from(Erreur::Interne(format!(
+                "aucune application n'a pu ouvrir « {} » : {e}",
+                chemin.display()
+            )))
+        })
+}
+
 pub fn run() {
     let resultat = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(RegistreOuvert::ouvrir());
             Ok(())
@@ -144,7 +200,10 @@ pub fn run() {
             lire_seance,
             lister_elus,
             verifier_seance,
-            enregistrer_seance
+            enregistrer_seance,
+            pdf_deliberation,
+            enregistrer_pdf,
+            ouvrir_pdf
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -35,6 +35,7 @@ const CAPTURES = [
   'liste-seances',
   'seance-ouverte',
   'seance-editeur',
+  'apercu-pdf',
 ];
 
 before(async () => {
@@ -214,6 +215,66 @@ test('éditeur de séance : contrôle juridique en direct, puis enregistrement d
       assert.equal(await relu.getAttribute('value'), NOUVEAU_LIEU);
       const paloffis = await driver.findElement(By.css('[data-testid="presence-paloffis-guy"]'));
       assert.equal(await paloffis.getAttribute('value'), 'present');
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('aperçu PDF : le dossier de la délibération 2024/052 est rendu page par page', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('apercu');
+  const PAGE = '[data-testid="page-pdf"]';
+  try {
+    await semerDemo(base);
+    await avecApplication('apercu', base, async (driver) => {
+      const ligne = await attendreElement(driver, LIGNE);
+      await ligne.findElement(By.css('td')).click();
+      await (await attendreElement(driver, '[data-testid="bouton-apercu"]')).click();
+      await attendreElement(driver, '[data-testid="apercu-pdf"]');
+      await attendreElement(driver, `${PAGE}[data-page="1"]`);
+      assert.match(await texte(driver, 'nombre-pages'), /^6 pages$/);
+      assert.equal((await driver.findElements(By.css(PAGE))).length, 6);
+
+      // Wait until pdf.js has drawn the first page: some of its pixels are
+      // dark (text), not only the white of an empty canvas.
+      const encre = () =>
+        driver.executeScript(`
+          const toile = document.querySelector('${PAGE}[data-page="1"]');
+          if (!toile || toile.width === 0) return 0;
+          const { data } = toile.getContext('2d').getImageData(0, 0, toile.width, toile.height);
+          let sombres = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128) sombres++;
+          return sombres;
+        `);
+      await driver.wait(async () => (await encre()) > 1_000, config.delaiElement, 'la page 1 reste vierge');
+      const panneau = await driver.findElement(By.css('[data-testid="apercu-pdf"]'));
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "start" });', panneau);
+      await capturer(driver, 'apercu-pdf');
+
+      // « Enregistrer sous… » without its native dialog: the command the
+      // button calls with the chosen path, through the real IPC bridge.
+      const chemin = path.join(parent, 'Délibération 052 (copie).pdf');
+      const resultat = await driver.executeAsyncScript(`
+        const fini = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__
+          .invoke('enregistrer_pdf', { numero: '${NUMERO}', document: 'dossier', chemin: arguments[0] })
+          .then(() => fini('ok'), (e) => fini(JSON.stringify(e)));
+      `, chemin);
+      assert.equal(resultat, 'ok');
+      const octets = await readFile(chemin);
+      assert.equal(octets.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(octets.length > 20_000, `PDF trop petit : ${octets.length} octets`);
+
+      // The extract alone: fewer pages, re-rendered from new bytes.
+      await (await driver.findElement(By.css('[data-testid="choix-extrait"]'))).click();
+      await driver.wait(
+        async () => {
+          const pages = await driver.findElements(By.css(PAGE));
+          return pages.length > 0 && pages.length < 6;
+        },
+        config.delaiElement,
+        "l'aperçu de l'extrait seul ne s'affiche pas",
+      );
     });
   } finally {
     await supprimer(parent);

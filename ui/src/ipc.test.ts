@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
+import { save } from "@tauri-apps/plugin-dialog";
 import {
   chargerDemo,
+  choisirEmplacementPdf,
+  enregistrerPdf,
   enregistrerSeance,
   etatRegistre,
   lireDeliberation,
@@ -9,16 +12,21 @@ import {
   listerDeliberations,
   listerElus,
   listerSeances,
+  ouvrirPdf,
+  pdfDeliberation,
   verifierSeance,
 } from "./ipc";
 import { etatPezilla, seance15mai } from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
+const saveMock = vi.mocked(save);
 
 beforeEach(() => {
   invokeMock.mockReset();
+  saveMock.mockReset();
 });
 
 describe("ipc", () => {
@@ -90,5 +98,57 @@ describe("ipc", () => {
 
     invokeMock.mockRejectedValue(undefined);
     await expect(chargerDemo()).rejects.toEqual({ code: "interne", message: "" });
+  });
+
+  it("reçoit le PDF en binaire et transmet le document choisi", async () => {
+    invokeMock.mockResolvedValue(new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer);
+    const octets = await pdfDeliberation("2024/052", "dossier");
+    expect(invokeMock).toHaveBeenLastCalledWith("pdf_deliberation", {
+      numero: "2024/052",
+      document: "dossier",
+    });
+    expect(octets).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(octets)).toBe("%PDF");
+    // Repli si le pont IPC renvoie un tableau de nombres.
+    invokeMock.mockResolvedValue([0x25, 0x50]);
+    expect([...(await pdfDeliberation("2024/052", "extrait"))]).toEqual([0x25, 0x50]);
+
+    invokeMock.mockResolvedValue(null);
+    await ouvrirPdf("2024/052", "extrait");
+    expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf", { numero: "2024/052", document: "extrait" });
+    await enregistrerPdf("2024/052", "dossier", "C:\\Users\\Mairie\\Délib 052.pdf");
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_pdf", {
+      numero: "2024/052",
+      document: "dossier",
+      chemin: "C:\\Users\\Mairie\\Délib 052.pdf",
+    });
+
+    invokeMock.mockRejectedValue({ code: "entree_sortie", message: "disque plein" });
+    await expect(enregistrerPdf("2024/052", "dossier", "/x.pdf")).rejects.toEqual({
+      code: "entree_sortie",
+      message: "disque plein",
+    });
+  });
+
+  it("ouvre le dialogue « Enregistrer sous… » filtré sur les PDF", async () => {
+    saveMock.mockResolvedValue("/home/mairie/d.pdf");
+    await expect(
+      choisirEmplacementPdf({ titre: "Enregistrer le PDF", nomPropose: "d.pdf", filtre: "Document PDF" }),
+    ).resolves.toBe("/home/mairie/d.pdf");
+    expect(saveMock).toHaveBeenCalledWith({
+      title: "Enregistrer le PDF",
+      defaultPath: "d.pdf",
+      filters: [{ name: "Document PDF", extensions: ["pdf"] }],
+    });
+
+    saveMock.mockResolvedValue(null);
+    await expect(
+      choisirEmplacementPdf({ titre: "t", nomPropose: "d.pdf", filtre: "f" }),
+    ).resolves.toBeNull();
+
+    saveMock.mockRejectedValue("dialog.save not allowed");
+    await expect(
+      choisirEmplacementPdf({ titre: "t", nomPropose: "d.pdf", filtre: "f" }),
+    ).rejects.toEqual({ code: "interne", message: "dialog.save not allowed" });
   });
 });

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use registre_core::pdf::DemandePdf;
 use registre_core::regles::{Diagnostic, Gravite};
-use registre_core::{dossier_par_defaut, DeliberationDetail, Erreur, Registre, Verification};
+use registre_core::{
+    dossier_par_defaut, ecrire_atomiquement, DeliberationDetail, Erreur, Registre, Verification,
+};
 
 #[derive(Parser)]
 #[command(
@@ -344,23 +346,6 @@ fn code_texte(d: &Diagnostic) -> String {
 
 fn en_json<T: serde::Serialize>(valeur: &T) -> String {
     serde_json::to_string_pretty(valeur).expect("the read models always serialize")
-}
-
-/// Writes through a temporary file and a rename, so an interrupted export
-/// never leaves a truncated file where a good one was.
-fn ecrire_atomiquement(chemin: &std::path::Path, contenu: impl AsRef<[u8]>) -> Result<(), Erreur> {
-    let io = |source| Erreur::EntreeSortie {
-        chemin: chemin.to_path_buf(),
-        source,
-    };
-    let mut temporaire = chemin.as_os_str().to_owned();
-    temporaire.push(".part");
-    let temporaire = PathBuf::from(temporaire);
-    let mut f = std::fs::File::create(&temporaire).map_err(io)?;
-    f.write_all(contenu.as_ref()).map_err(io)?;
-    f.sync_all().map_err(io)?;
-    drop(f);
-    std::fs::rename(&temporaire, chemin).map_err(io)
 }
 
 fn en_texte(d: &DeliberationDetail) -> String {

@@ -48,6 +48,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<SeanceResume>(),
         genere::<EluResume>(),
         genere::<crate::convention::Echeance>(),
+        genere::<crate::pdf::DocumentDeliberation>(),
     ]
 }
 

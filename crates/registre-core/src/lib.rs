@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domaine;
 pub mod echange;
 mod erreur;
+mod fichier;
 pub mod pdf;
 mod registre;
 pub mod regles;
@@ -17,6 +18,7 @@ pub mod vues;
 pub use comptes::Comptes;
 pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
+pub use fichier::ecrire_atomiquement;
 pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;
 pub use vues::{

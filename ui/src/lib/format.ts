@@ -29,3 +29,13 @@ export function heure(iso: string): string {
   const h = Number(m[1]);
   return m[2] === "00" ? `${h} h` : `${h} h ${m[2]}`;
 }
+
+/**
+ * Nom proposé dans « Enregistrer sous… », le même que celui du fichier
+ * temporaire ouvert par le backend : "2024/052", "dossier" →
+ * "Deliberation-2024-052-dossier.pdf" (accepté par Windows).
+ */
+export function nomFichierPdf(numero: string, document: "extrait" | "dossier"): string {
+  const mots = numero.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
+  return ["Deliberation", ...mots, document].join("-") + ".pdf";
+}

@@ -17,6 +17,8 @@ pub mod nombres;
 mod polices;
 
 use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::domaine::{Commune, Convention, Deliberation, Elu, NumeroDeliberation, Seance, Statut};
 use crate::erreur::{Erreur, Resultat};
@@ -57,6 +59,63 @@ pub enum DemandePdf {
     Convention(String),
     /// The extract followed by its annexed convention.
     Dossier(String),
+}
+
+/// The two documents the app offers for a deliberation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentDeliberation {
+    /// The extract alone.
+    Extrait,
+    /// The extract and its annexed convention (the extract alone when the
+    /// deliberation has none).
+    Dossier,
+}
+
+impl DemandePdf {
+    /// The request for one of a deliberation's documents.
+    pub fn deliberation(numero: impl Into<String>, document: DocumentDeliberation) -> Self {
+        let numero = numero.into();
+        match document {
+            DocumentDeliberation::Extrait => DemandePdf::Extrait(numero),
+            DocumentDeliberation::Dossier => DemandePdf::Dossier(numero),
+        }
+    }
+
+    /// A file name for this document that every file system accepts
+    /// (Windows included): ASCII letters, digits and hyphens only, e.g.
+    /// `Deliberation-2024-052-dossier.pdf` or `Convention-ent-2024-2025.pdf`.
+    pub fn nom_de_fichier(&self) -> String {
+        let (prefixe, cle, suffixe) = match self {
+            DemandePdf::Extrait(numero) => ("Deliberation", numero, "-extrait"),
+            DemandePdf::Dossier(numero) => ("Deliberation", numero, "-dossier"),
+            DemandePdf::Convention(id) => ("Convention", id, ""),
+        };
+        // Accented letters lose their accent; anything else not ASCII
+        // alphanumeric separates words with a single hyphen.
+        let mut ascii = String::with_capacity(cle.len());
+        for c in cle.chars() {
+            if c.is_ascii_alphanumeric() {
+                ascii.push(c);
+                continue;
+            }
+            let base = majuscules_sans_accents(&c.to_string());
+            if !base.is_empty() && base.chars().all(|b| b.is_ascii_alphabetic()) {
+                ascii.push_str(&if c.is_lowercase() {
+                    base.to_ascii_lowercase()
+                } else {
+                    base
+                });
+            } else {
+                ascii.push('-');
+            }
+        }
+        let mots: Vec<&str> = std::iter::once(prefixe)
+            .chain(ascii.split('-').filter(|m| !m.is_empty()))
+            .collect();
+        let nom = mots.join("-");
+        format!("{nom}{suffixe}.pdf")
+    }
 }
 
 /// A rendered PDF.

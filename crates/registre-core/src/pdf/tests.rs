@@ -176,3 +176,26 @@ fn apercu_du_dossier_de_demo() {
         rendu.octets.len()
     );
 }
+
+#[test]
+fn les_noms_de_fichier_sont_surs_sous_windows() {
+    use DocumentDeliberation::{Dossier, Extrait};
+    assert_eq!(
+        DemandePdf::deliberation("2024/052", Dossier).nom_de_fichier(),
+        "Deliberation-2024-052-dossier.pdf"
+    );
+    assert_eq!(
+        DemandePdf::deliberation("2024/052", Extrait).nom_de_fichier(),
+        "Deliberation-2024-052-extrait.pdf"
+    );
+    assert_eq!(
+        DemandePdf::Convention("ent-2024-2025".into()).nom_de_fichier(),
+        "Convention-ent-2024-2025.pdf"
+    );
+    assert_eq!(
+        DemandePdf::Convention(" École: <œuvre>/Été\\2024?*| ".into()).nom_de_fichier(),
+        "Convention-Ecole-oeuvre-Ete-2024.pdf"
+    );
+    let nom = DemandePdf::Extrait("../..\\CON".into()).nom_de_fichier();
+    assert_eq!(nom, "Deliberation-CON-extrait.pdf");
+}
