@@ -1,4 +1,5 @@
-//! `registre pdf`: the extract, the convention and the dossier, checked with
+//! `registre pdf`: the extract, the convention, the dossier, and a séance's
+//! list of deliberations and convocation, checked with
 //! the tools a clerk's recipients use (poppler's pdftotext/pdffonts/pdfinfo,
 //! qpdf) against the reference extract of deliberation 2024/052.
 
@@ -285,4 +286,108 @@ fn pdf_d_une_deliberation_inconnue_echoue_en_francais_sans_rien_ecrire() {
         s.stderr
     );
     assert!(!fichier.exists());
+}
+
+/// The footer of every page, with pdftotext's own line for it.
+fn pieds(pdf: &Path) -> Vec<String> {
+    let (_, brut) = outil("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    brut.lines()
+        .map(|l| l.trim_matches('\u{c}').trim().to_owned())
+        .filter(|l| l.contains(" — Page "))
+        .collect()
+}
+
+fn polices_embarquees(pdf: &Path) {
+    let (code, liste) = outil("pdffonts", &[pdf.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let polices: Vec<&str> = liste.lines().skip(2).collect();
+    assert!(!polices.is_empty(), "{liste}");
+    for ligne in polices {
+        let colonnes: Vec<&str> = ligne.split_whitespace().collect();
+        let n = colonnes.len();
+        assert_eq!(&colonnes[n - 5..n - 2], ["yes", "yes", "yes"], "{ligne}");
+    }
+}
+
+fn qpdf_accepte(pdf: &Path) {
+    let (code, sortie) = outil("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert_eq!(code, 0, "qpdf --check: {sortie}");
+}
+
+#[test]
+fn pdf_liste_des_deliberations_de_la_seance_de_demo() {
+    let db = base_demo();
+    let pdf = rendre(db.path(), "liste", "2024-05-15");
+    let t = texte(&pdf);
+    let absentes = manquantes(
+        &t,
+        [
+            "COMMUNE DE PEZILLA-LA-RIVIERE",
+            "LISTE DES DÉLIBÉRATIONS",
+            "Séance du conseil municipal du 15 mai 2024",
+            "2024/052",
+            "CONVENTION DE PARTENARIAT ACADEMIE DE",
+            "Adoptée à l'unanimité",
+            "Affichée le :",
+            "Mise en ligne le :",
+        ],
+    );
+    assert!(absentes.is_empty(), "missing: {absentes:#?}\n\n{t}");
+    assert!(!t.contains("PROJET"), "{t}");
+    assert_eq!(pieds(&pdf), ["Séance du 15/05/2024 — Page 1 / 1"]);
+    polices_embarquees(&pdf);
+    qpdf_accepte(&pdf);
+}
+
+#[test]
+fn pdf_convocation_a_la_seance_de_demo() {
+    let db = base_demo();
+    let pdf = rendre(db.path(), "convocation", "2024-05-15");
+    let t = texte(&pdf);
+    let absentes = manquantes(
+        &t,
+        [
+            "COMMUNE DE PEZILLA-LA-RIVIERE",
+            "CONVOCATION DU CONSEIL MUNICIPAL",
+            "Pézilla-la-Rivière, le 7 mai 2024",
+            "Madame, Monsieur le conseiller municipal,",
+            "J'ai l'honneur de vous convier à la séance du conseil municipal qui se tiendra le mercredi 15 mai 2024 à 18 h, en mairie.",
+            "Ordre du jour : 1. CONVENTION DE PARTENARIAT ACADEMIE DE",
+            // The demo commune has 3,700 inhabitants (L2121-12).
+            "Une note explicative de synthèse sur les affaires soumises à délibération est jointe à la présente convocation (article L2121-12 du CGCT).",
+            "Le Maire,",
+            "Jean-Paul BILLES",
+        ],
+    );
+    assert!(absentes.is_empty(), "missing: {absentes:#?}\n\n{t}");
+    assert!(!t.contains("PROJET"), "{t}");
+    assert_eq!(pieds(&pdf), ["Séance du 15/05/2024 — Page 1 / 1"]);
+    polices_embarquees(&pdf);
+    qpdf_accepte(&pdf);
+}
+
+#[test]
+fn pdf_d_une_seance_inconnue_echoue_en_francais_sans_rien_ecrire() {
+    let db = base_demo();
+    let fichier = db.path().join("absent.pdf");
+    for document in ["liste", "convocation"] {
+        let s = registre(
+            db.path(),
+            &[
+                "pdf",
+                document,
+                "2099-01-01",
+                "-o",
+                fichier.to_str().unwrap(),
+            ],
+        );
+        assert_ne!(s.code, 0);
+        assert!(
+            s.stderr
+                .contains("La séance « 2099-01-01 » n'existe pas dans le registre."),
+            "{}",
+            s.stderr
+        );
+        assert!(!fichier.exists());
+    }
 }

@@ -68,7 +68,8 @@ enum Commande {
         #[command(subcommand)]
         action: ActionConvention,
     },
-    /// Produit un PDF : l'extrait d'une délibération, une convention, ou les deux en un seul fichier.
+    /// Produit un PDF : l'extrait d'une délibération, une convention, les deux en un seul fichier,
+    /// ou, pour une séance, sa convocation ou la liste de ses délibérations.
     Pdf {
         #[command(subcommand)]
         document: DocumentPdf,
@@ -117,6 +118,20 @@ enum DocumentPdf {
     /// L'extrait suivi de la convention annexée, en un seul fichier.
     Dossier {
         numero: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// La liste des délibérations d'une séance (par exemple 2024-05-15), à afficher et mettre en ligne.
+    Liste {
+        seance: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// La convocation des conseillers à une séance (par exemple 2024-05-15), avec l'ordre du jour.
+    Convocation {
+        seance: String,
         /// Fichier PDF à écrire.
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: PathBuf,
@@ -243,6 +258,10 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 DocumentPdf::Extrait { numero, sortie } => (DemandePdf::Extrait(numero), sortie),
                 DocumentPdf::Convention { id, sortie } => (DemandePdf::Convention(id), sortie),
                 DocumentPdf::Dossier { numero, sortie } => (DemandePdf::Dossier(numero), sortie),
+                DocumentPdf::Liste { seance, sortie } => (DemandePdf::Liste(seance), sortie),
+                DocumentPdf::Convocation { seance, sortie } => {
+                    (DemandePdf::Convocation(seance), sortie)
+                }
             };
             // The core reads no clock: the edition date is given here.
             let rendu = registre.rendre_pdf(&demande, chrono::Local::now().naive_local())?;

@@ -163,6 +163,12 @@ pub(crate) enum Bloc {
     Paragraphe(Paragraphe),
     /// Side-by-side columns of equal width, kept on one page (signatures).
     Colonnes(Vec<Vec<Paragraphe>>),
+    /// A table row: side-by-side cells whose widths are in the ratio of
+    /// `poids`, kept on one page.
+    Rangee {
+        poids: Vec<usize>,
+        cellules: Vec<Vec<Paragraphe>>,
+    },
     Espace(f64),
     SautDePage,
 }
@@ -204,7 +210,10 @@ impl Document {
         for b in &self.blocs {
             match b {
                 Bloc::Paragraphe(p) => paragraphe(p),
-                Bloc::Colonnes(colonnes) => colonnes.iter().flatten().for_each(&mut paragraphe),
+                Bloc::Colonnes(colonnes)
+                | Bloc::Rangee {
+                    cellules: colonnes, ..
+                } => colonnes.iter().flatten().for_each(&mut paragraphe),
                 Bloc::Espace(_) | Bloc::SautDePage => {}
             }
         }
@@ -279,7 +288,12 @@ fn rendre_une_fois(
         match bloc {
             Bloc::Paragraphe(p) => doc.push(ElementParagraphe::new(p.clone())),
             Bloc::Colonnes(c) => doc.push(ElementColonnes {
+                poids: vec![1; c.len().max(1)],
                 colonnes: c.clone(),
+            }),
+            Bloc::Rangee { poids, cellules } => doc.push(ElementColonnes {
+                poids: poids.clone(),
+                colonnes: cellules.clone(),
             }),
             Bloc::Espace(mm) => doc.push(Espace(*mm)),
             Bloc::SautDePage => doc.push(genpdf::elements::PageBreak::new()),
@@ -609,6 +623,8 @@ impl Element for ElementParagraphe {
 }
 
 struct ElementColonnes {
+    /// Relative widths, one per column.
+    poids: Vec<usize>,
     colonnes: Vec<Vec<Paragraphe>>,
 }
 
@@ -619,13 +635,14 @@ impl Element for ElementColonnes {
         area: Area<'_>,
         _style: Style,
     ) -> Result<RenderResult, ErreurGenpdf> {
-        let n = self.colonnes.len().max(1);
-        let zones = area.split_horizontally(&vec![1; n]);
-        let largeur = val(zones[0].size().width) - 4.0;
+        let zones = area.split_horizontally(&self.poids);
         let mises: Vec<Vec<(Vec<Ligne>, f64)>> = self
             .colonnes
             .iter()
-            .map(|c| {
+            .zip(&zones)
+            .map(|(c, zone)| {
+                // A small gutter on the right of each column.
+                let largeur = val(zone.size().width) - 4.0;
                 c.iter()
                     .map(|p| {
                         (
@@ -643,9 +660,7 @@ impl Element for ElementColonnes {
                 .map(|((l, h), p)| l.len() as f64 * h + p.espace_apres)
                 .sum()
         };
-        let hauteur = (0..self.colonnes.len())
-            .map(hauteur_colonne)
-            .fold(0.0, f64::max);
+        let hauteur = (0..mises.len()).map(hauteur_colonne).fold(0.0, f64::max);
         if hauteur > val(area.size().height) {
             return Ok(RenderResult {
                 size: Size::new(0, 0),

@@ -1,6 +1,7 @@
 //! PDF rendering of the register's documents: the extract of a
 //! deliberation, its annexed convention, and both in one file (the
-//! "dossier" sent to the préfecture).
+//! "dossier" sent to the préfecture); and for a séance, its convocation and
+//! the list of its deliberations.
 //!
 //! Rendering is a pure function of the records and of the date passed in
 //! (no clock is read): the same input gives the same bytes. Layout is done
@@ -11,6 +12,7 @@
 
 mod contenu;
 mod documents;
+mod documents_seance;
 mod finition;
 mod mise_en_page;
 pub mod nombres;
@@ -50,6 +52,18 @@ pub struct SourceConvention {
     pub deliberation: Option<(NumeroDeliberation, Statut)>,
 }
 
+/// Everything a séance's documents (convocation, list of deliberations)
+/// are printed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSeance {
+    pub commune: Commune,
+    pub seance: Seance,
+    /// The council's members (the maire's name and civilité).
+    pub elus: Vec<Elu>,
+    /// The séance's deliberations, in number order.
+    pub deliberations: Vec<Deliberation>,
+}
+
 /// Which document to render, as the CLI and the app ask for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DemandePdf {
@@ -59,6 +73,11 @@ pub enum DemandePdf {
     Convention(String),
     /// The extract followed by its annexed convention.
     Dossier(String),
+    /// The list of the deliberations of the séance with this identifier
+    /// ("2024-05-15"), to display and put online (L2121-25).
+    Liste(String),
+    /// The convocation to the séance with this identifier (L2121-10).
+    Convocation(String),
 }
 
 /// The two documents the app offers for a deliberation.
@@ -90,6 +109,8 @@ impl DemandePdf {
             DemandePdf::Extrait(numero) => ("Deliberation", numero, "-extrait"),
             DemandePdf::Dossier(numero) => ("Deliberation", numero, "-dossier"),
             DemandePdf::Convention(id) => ("Convention", id, ""),
+            DemandePdf::Liste(id) => ("Liste-deliberations", id, ""),
+            DemandePdf::Convocation(id) => ("Convocation", id, ""),
         };
         // Accented letters lose their accent; anything else not ASCII
         // alphanumeric separates words with a single hyphen.
@@ -238,6 +259,46 @@ pub fn convention(source: &SourceConvention, edition: NaiveDateTime) -> Resultat
     )
 }
 
+fn pied_seance(seance: &Seance) -> String {
+    format!("Séance du {}", seance.date.format("%d/%m/%Y"))
+}
+
+fn meta_seance(s: &SourceSeance, titre: &str, edition: NaiveDateTime) -> Metadonnees {
+    let date = s.seance.date.format("%d/%m/%Y");
+    Metadonnees {
+        titre: format!("{titre} — séance du {date}"),
+        auteur: auteur(&s.commune),
+        sujet: format!("{titre} du conseil municipal, séance du {date}"),
+        mots_cles: format!(
+            "séance; {}; conseil municipal; {}",
+            s.seance.id, s.commune.nom
+        ),
+        date: edition,
+    }
+}
+
+/// The list of a séance's deliberations with their outcome, displayed in
+/// mairie and put online within one week (L2121-25). Never a draft: it is
+/// published as the séance ended.
+pub fn liste(source: &SourceSeance, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    produire(
+        documents_seance::liste(source)?,
+        pied_seance(&source.seance),
+        false,
+        &meta_seance(source, "Liste des délibérations", edition),
+    )
+}
+
+/// The convocation of the members to a séance (L2121-10), with its agenda.
+pub fn convocation(source: &SourceSeance, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    produire(
+        documents_seance::convocation(source)?,
+        pied_seance(&source.seance),
+        false,
+        &meta_seance(source, "Convocation du conseil municipal", edition),
+    )
+}
+
 fn introuvable_deliberation(numero: &str) -> Erreur {
     Erreur::Introuvable(format!(
         "La délibération n° {numero} n'existe pas dans le registre."
@@ -305,6 +366,25 @@ pub(crate) fn source_convention(stockage: &Stockage, id: &str) -> Resultat<Sourc
     })
 }
 
+/// Gathers a séance's records from the store.
+pub(crate) fn source_seance(stockage: &Stockage, id: &str) -> Resultat<SourceSeance> {
+    let seance = stockage.seance(id)?.ok_or_else(|| {
+        Erreur::Introuvable(format!("La séance « {id} » n'existe pas dans le registre."))
+    })?;
+    let mut deliberations: Vec<Deliberation> = stockage
+        .deliberations()?
+        .into_iter()
+        .filter(|d| d.seance == seance.id)
+        .collect();
+    deliberations.sort_by(|a, b| a.numero.cmp(&b.numero));
+    Ok(SourceSeance {
+        commune: commune(stockage)?,
+        seance,
+        elus: stockage.elus()?,
+        deliberations,
+    })
+}
+
 /// Gathers and renders what `demande` names (used by `Registre::rendre_pdf`).
 pub(crate) fn rendre_depuis(
     stockage: &Stockage,
@@ -315,6 +395,8 @@ pub(crate) fn rendre_depuis(
         DemandePdf::Extrait(numero) => extrait(&source_extrait(stockage, numero)?, edition),
         DemandePdf::Dossier(numero) => dossier(&source_extrait(stockage, numero)?, edition),
         DemandePdf::Convention(id) => convention(&source_convention(stockage, id)?, edition),
+        DemandePdf::Liste(id) => liste(&source_seance(stockage, id)?, edition),
+        DemandePdf::Convocation(id) => convocation(&source_seance(stockage, id)?, edition),
     }
 }
 

@@ -9,7 +9,7 @@
 //! take an s when multiplied and ending the number ("quatre-vingts",
 //! "deux cents"); "mille" never does.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
 const UNITES: [&str; 17] = [
     "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
@@ -144,6 +144,24 @@ pub fn date_longue(date: NaiveDate) -> String {
     format!("{jour} {} {}", nom_du_mois(date.month()), date.year())
 }
 
+/// The day of the week of `date`, in French and in lower case: "mercredi".
+pub fn jour_de_la_semaine(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
+/// "mercredi 15 mai 2024", "samedi 1er juin 2024".
+pub fn date_longue_avec_jour(date: NaiveDate) -> String {
+    format!("{} {}", jour_de_la_semaine(date), date_longue(date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +281,33 @@ mod tests {
             date_longue(NaiveDate::from_ymd_opt(2024, 4, 30).unwrap()),
             "30 avril 2024"
         );
+    }
+
+    #[test]
+    fn jours_de_la_semaine_en_francais() {
+        let jour = |a, m, j| jour_de_la_semaine(NaiveDate::from_ymd_opt(a, m, j).unwrap());
+        // One known week, Monday 13 to Sunday 19 May 2024.
+        let semaine = [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ];
+        for (i, attendu) in semaine.iter().enumerate() {
+            assert_eq!(jour(2024, 5, 13 + i as u32), *attendu);
+        }
+        // Leap day, turn of the year, a century not leap.
+        assert_eq!(jour(2024, 2, 29), "jeudi");
+        assert_eq!(jour(2024, 12, 31), "mardi");
+        assert_eq!(jour(2025, 1, 1), "mercredi");
+        assert_eq!(jour(2100, 3, 1), "lundi");
+        assert_eq!(jour(2000, 2, 29), "mardi");
+    }
+
+    #[test]
+    fn date_longue_avec_le_jour_de_la_semaine() {
+        let d = |a, m, j| NaiveDate::from_ymd_opt(a, m, j).unwrap();
+        assert_eq!(
+            date_longue_avec_jour(d(2024, 5, 15)),
+            "mercredi 15 mai 2024"
+        );
+        assert_eq!(date_longue_avec_jour(d(2024, 6, 1)), "samedi 1er juin 2024");
     }
 }

@@ -47,7 +47,9 @@ fn texte(blocs: &[Bloc]) -> Vec<String> {
         .iter()
         .flat_map(|b| match b {
             Bloc::Paragraphe(p) => vec![paragraphe(p)],
-            Bloc::Colonnes(c) => c.iter().flatten().map(paragraphe).collect(),
+            Bloc::Colonnes(c) | Bloc::Rangee { cellules: c, .. } => {
+                c.iter().flatten().map(paragraphe).collect()
+            }
             Bloc::Espace(_) | Bloc::SautDePage => vec![],
         })
         .collect()
@@ -198,4 +200,133 @@ fn les_noms_de_fichier_sont_surs_sous_windows() {
     );
     let nom = DemandePdf::Extrait("../..\\CON".into()).nom_de_fichier();
     assert_eq!(nom, "Deliberation-CON-extrait.pdf");
+}
+
+fn source_seance_demo() -> SourceSeance {
+    let r = demo::donnees();
+    SourceSeance {
+        commune: r.commune.clone().expect("the demo has a commune"),
+        seance: r.seances[0].clone(),
+        elus: r.elus.clone(),
+        deliberations: r.deliberations.clone(),
+    }
+}
+
+fn detail(pour: u32, contre: u32) -> crate::domaine::Vote {
+    crate::domaine::Vote::Detail {
+        pour,
+        contre,
+        abstentions: 0,
+        blancs_nuls: 0,
+    }
+}
+
+#[test]
+fn la_liste_donne_numero_objet_et_issue_de_chaque_deliberation() {
+    let mut s = source_seance_demo();
+    let t = texte(&documents_seance::liste(&s).unwrap());
+    for attendu in [
+        "COMMUNE DE PEZILLA-LA-RIVIERE",
+        "LISTE DES DÉLIBÉRATIONS",
+        "Séance du conseil municipal du 15 mai 2024",
+        "2024/052",
+        "Adoptée à l'unanimité",
+        "Affichée le :",
+        "Mise en ligne le :",
+    ] {
+        assert!(contient(&t, attendu), "{attendu}: {t:#?}");
+    }
+    assert!(contient(&t, &s.deliberations[0].objet), "{t:#?}");
+
+    let mut rejetee = s.deliberations[0].clone();
+    rejetee.numero = NumeroDeliberation::new("2024/053").unwrap();
+    rejetee.vote = detail(10, 12);
+    s.deliberations[0].vote = detail(20, 3);
+    s.deliberations.push(rejetee);
+    let t = texte(&documents_seance::liste(&s).unwrap());
+    assert!(contient(&t, "Adoptée"), "{t:#?}");
+    assert!(contient(&t, "Rejetée"), "{t:#?}");
+    assert!(!contient(&t, "Adoptée à l'unanimité"), "{t:#?}");
+    // A tie with no recorded vote of the president: not guessed.
+    s.deliberations[1].vote = detail(11, 11);
+    let t = texte(&documents_seance::liste(&s).unwrap());
+    assert!(contient(&t, "Issue indéterminée"), "{t:#?}");
+}
+
+#[test]
+fn une_seance_sans_deliberation_a_une_liste_vide_le_disant() {
+    let mut s = source_seance_demo();
+    s.deliberations.clear();
+    let t = texte(&documents_seance::liste(&s).unwrap());
+    assert!(
+        contient(
+            &t,
+            "Aucune délibération n'a été prise au cours de cette séance."
+        ),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn la_convocation_de_demo_annonce_jour_heure_lieu_et_ordre_du_jour() {
+    let s = source_seance_demo();
+    assert!(s.seance.ordre_du_jour.is_empty(), "the demo records none");
+    let t = texte(&documents_seance::convocation(&s).unwrap());
+    for attendu in [
+        "CONVOCATION DU CONSEIL MUNICIPAL",
+        "Pézilla-la-Rivière, le 7 mai 2024",
+        "Madame, Monsieur le conseiller municipal,",
+        "J'ai l'honneur de vous convier à la séance du conseil municipal qui se tiendra le mercredi 15 mai 2024 à 18\u{a0}h, en mairie.",
+        "Ordre du jour :",
+        "Une note explicative de synthèse sur les affaires soumises à délibération est jointe à la présente convocation (article L2121-12 du CGCT).",
+        "Le Maire,",
+        "Jean-Paul BILLES",
+    ] {
+        assert!(contient(&t, attendu), "{attendu}: {t:#?}");
+    }
+    // No agenda recorded: the objets of the deliberations, numbered.
+    assert!(
+        contient(&t, &format!("1. {}", s.deliberations[0].objet)),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn la_convocation_suit_l_ordre_du_jour_la_population_et_la_civilite_du_maire() {
+    let mut s = source_seance_demo();
+    s.seance.ordre_du_jour = vec!["Budget primitif 2024".into(), "Questions diverses".into()];
+    s.commune.population = 3_499;
+    let maire = s.elus.iter_mut().find(|e| e.id == s.commune.maire).unwrap();
+    maire.civilite = crate::domaine::Civilite::Madame;
+    let t = texte(&documents_seance::convocation(&s).unwrap());
+    assert!(contient(&t, "1. Budget primitif 2024"), "{t:#?}");
+    assert!(contient(&t, "2. Questions diverses"), "{t:#?}");
+    assert!(!t.iter().any(|l| l.contains("note explicative")), "{t:#?}");
+    assert!(contient(&t, "La Maire,"), "{t:#?}");
+    s.commune.maire = "inconnu".into();
+    let e = convocation(&s, edition()).unwrap_err();
+    assert!(matches!(e, Erreur::BaseEndommagee(_)), "{e}");
+}
+
+#[test]
+fn liste_et_convocation_sont_des_pdf_d_une_page_reproductibles() {
+    let s = source_seance_demo();
+    for rendre in [liste, convocation] {
+        let a = rendre(&s, edition()).unwrap();
+        assert!(a.octets.starts_with(b"%PDF-"));
+        assert_eq!(a.pages, 1);
+        assert_eq!(a.octets, rendre(&s, edition()).unwrap().octets);
+    }
+}
+
+#[test]
+fn les_documents_de_seance_ont_leur_nom_de_fichier() {
+    assert_eq!(
+        DemandePdf::Liste("2024-05-15".into()).nom_de_fichier(),
+        "Liste-deliberations-2024-05-15.pdf"
+    );
+    assert_eq!(
+        DemandePdf::Convocation("2024-05-15-b".into()).nom_de_fichier(),
+        "Convocation-2024-05-15-b.pdf"
+    );
 }
