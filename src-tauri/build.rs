@@ -13,6 +13,8 @@ const COMMANDES: &[&str] = &[
     "pdf_deliberation",
     "enregistrer_pdf",
     "ouvrir_pdf",
+    "enregistrer_pdf_seance",
+    "ouvrir_pdf_seance",
 ];
 
 fn main() {

@@ -1,11 +1,11 @@
 //! Desktop shell of Registre: opens the register, then exposes a few thin
 //! IPC commands over `registre-core`. No business logic lives here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use registre_core::domaine::Seance;
-use registre_core::pdf::{DemandePdf, DocumentDeliberation, PdfRendu};
+use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
@@ -132,7 +132,7 @@ async fn enregistrer_seance(
     Ok(etat.registre()?.enregistrer_seance(seance)?)
 }
 
-/// Renders one of a deliberation's documents, dated now (the core reads no clock).
+/// Renders one of the register's documents, dated now (the core reads no clock).
 fn rendre_pdf(etat: &RegistreOuvert, demande: &DemandePdf) -> Result<PdfRendu, ErreurIpc> {
     let edition = chrono::Local::now().naive_local();
     Ok(etat.registre()?.rendre_pdf(demande, edition)?)
@@ -150,29 +150,20 @@ async fn pdf_deliberation(
 }
 
 /// Writes the PDF where the user chose in the « Enregistrer sous… » dialog.
-#[tauri::command]
-async fn enregistrer_pdf(
-    etat: State<'_, RegistreOuvert>,
-    numero: String,
-    document: DocumentDeliberation,
-    chemin: PathBuf,
-) -> Result<(), ErreurIpc> {
-    let rendu = rendre_pdf(&etat, &DemandePdf::deliberation(numero, document))?;
-    Ok(registre_core::ecrire_atomiquement(&chemin, &rendu.octets)?)
+fn ecrire_pdf(etat: &RegistreOuvert, demande: &DemandePdf, chemin: &Path) -> Result<(), ErreurIpc> {
+    let rendu = rendre_pdf(etat, demande)?;
+    Ok(registre_core::ecrire_atomiquement(chemin, &rendu.octets)?)
 }
 
 /// Writes the PDF to the system's temporary folder and opens it with the
 /// default PDF viewer. Opened from here, so the UI needs no opener permission.
-#[tauri::command]
-async fn ouvrir_pdf(
-    app: AppHandle,
-    etat: State<'_, RegistreOuvert>,
-    numero: String,
-    document: DocumentDeliberation,
+fn ouvrir_dans_visionneuse(
+    app: &AppHandle,
+    etat: &RegistreOuvert,
+    demande: &DemandePdf,
 ) -> Result<(), ErreurIpc> {
-    let demande = DemandePdf::deliberation(numero, document);
     let chemin = std::env::temp_dir().join(demande.nom_de_fichier());
-    registre_core::ecrire_atomiquement(&chemin, rendre_pdf(&etat, &demande)?.octets)?;
+    ecrire_pdf(etat, demande, &chemin)?;
     app.opener()
         .open_path(chemin.to_string_lossy(), None::<&str>)
         .map_err(|e| {
@@ -181,6 +172,50 @@ async fn ouvrir_pdf(
                 chemin.display()
             )))
         })
+}
+
+/// Saves one of a deliberation's documents (« Enregistrer sous… »).
+#[tauri::command]
+async fn enregistrer_pdf(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    document: DocumentDeliberation,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    ecrire_pdf(&etat, &DemandePdf::deliberation(numero, document), &chemin)
+}
+
+/// Opens one of a deliberation's documents in the system's PDF viewer.
+#[tauri::command]
+async fn ouvrir_pdf(
+    app: AppHandle,
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    document: DocumentDeliberation,
+) -> Result<(), ErreurIpc> {
+    ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::deliberation(numero, document))
+}
+
+/// Saves a séance's convocation or list of deliberations (« Enregistrer sous… »).
+#[tauri::command]
+async fn enregistrer_pdf_seance(
+    etat: State<'_, RegistreOuvert>,
+    id: String,
+    document: DocumentSeance,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    ecrire_pdf(&etat, &DemandePdf::seance(id, document), &chemin)
+}
+
+/// Opens a séance's convocation or list of deliberations in the system's PDF viewer.
+#[tauri::command]
+async fn ouvrir_pdf_seance(
+    app: AppHandle,
+    etat: State<'_, RegistreOuvert>,
+    id: String,
+    document: DocumentSeance,
+) -> Result<(), ErreurIpc> {
+    ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::seance(id, document))
 }
 
 pub fn run() {
@@ -203,7 +238,9 @@ pub fn run() {
             enregistrer_seance,
             pdf_deliberation,
             enregistrer_pdf,
-            ouvrir_pdf
+            ouvrir_pdf,
+            enregistrer_pdf_seance,
+            ouvrir_pdf_seance
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -18,6 +18,9 @@ vi.mock("./ipc", () => ({
   listerElus: vi.fn(),
   verifierSeance: vi.fn(),
   enregistrerSeance: vi.fn(),
+  ouvrirPdfSeance: vi.fn(),
+  enregistrerPdfSeance: vi.fn(),
+  choisirEmplacementPdf: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -215,6 +218,8 @@ describe("séances", () => {
     expect(within(editeur).getByLabelText(fr.editeur.president)).toHaveValue("billes-jean-paul");
     // Sans date de convocation, le contrôle attend.
     expect(within(editeur).getByTestId("controle-en-attente")).toBeInTheDocument();
+    // Pas encore enregistrée : pas de documents à produire.
+    expect(within(editeur).queryByTestId("documents-seance")).not.toBeInTheDocument();
 
     await user.click(within(editeur).getByTestId("ajouter-secretaire"));
     expect(within(editeur).getByLabelText(fr.editeur.secretaire(2))).toBeInTheDocument();
@@ -243,5 +248,71 @@ describe("séances", () => {
     expect(within(editeur).queryByTestId("enregistrer-seance")).not.toBeInTheDocument();
     await user.keyboard("{Control>}s{/Control}");
     expect(m.enregistrerSeance).not.toHaveBeenCalled();
+  });
+
+  it("ouvre et enregistre la liste des délibérations et la convocation de la séance", async () => {
+    const user = userEvent.setup();
+    m.ouvrirPdfSeance.mockResolvedValue(undefined);
+    m.enregistrerPdfSeance.mockResolvedValue(undefined);
+    m.choisirEmplacementPdf
+      .mockResolvedValueOnce("/home/secretaire/Liste 15 mai.pdf")
+      .mockResolvedValueOnce(null)
+      .mockResolvedValueOnce("/home/secretaire/Convocation.pdf");
+    const editeur = await ouvrir15mai(user);
+    const documents = within(editeur).getByTestId("documents-seance");
+    expect(documents).toHaveTextContent(fr.documentsSeance.liste);
+    expect(documents).toHaveTextContent(fr.documentsSeance.convocation);
+
+    await user.click(within(documents).getByTestId("seance-ouvrir-liste"));
+    expect(m.ouvrirPdfSeance).toHaveBeenLastCalledWith("2024-05-15", "liste");
+    expect(await within(documents).findByText(fr.apercu.ouvert)).toBeInTheDocument();
+
+    await user.click(within(documents).getByTestId("seance-ouvrir-convocation"));
+    expect(m.ouvrirPdfSeance).toHaveBeenLastCalledWith("2024-05-15", "convocation");
+    expect(m.ouvrirPdfSeance).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(within(documents).getByTestId("seance-enregistrer-liste")).toBeEnabled());
+
+    await user.click(within(documents).getByTestId("seance-enregistrer-liste"));
+    expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith({
+      titre: fr.apercu.titreDialogue,
+      nomPropose: "Liste-deliberations-2024-05-15.pdf",
+      filtre: fr.apercu.filtre,
+    });
+    await waitFor(() =>
+      expect(m.enregistrerPdfSeance).toHaveBeenLastCalledWith(
+        "2024-05-15",
+        "liste",
+        "/home/secretaire/Liste 15 mai.pdf",
+      ),
+    );
+    expect(
+      await within(documents).findByText(fr.apercu.enregistre("/home/secretaire/Liste 15 mai.pdf")),
+    ).toBeInTheDocument();
+
+    // Dialogue annulé : rien n'est écrit.
+    await user.click(within(documents).getByTestId("seance-enregistrer-convocation"));
+    await waitFor(() => expect(m.choisirEmplacementPdf).toHaveBeenCalledTimes(2));
+    expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith(
+      expect.objectContaining({ nomPropose: "Convocation-2024-05-15.pdf" }),
+    );
+    expect(m.enregistrerPdfSeance).toHaveBeenCalledTimes(1);
+
+    await user.click(within(documents).getByTestId("seance-enregistrer-convocation"));
+    await waitFor(() =>
+      expect(m.enregistrerPdfSeance).toHaveBeenLastCalledWith(
+        "2024-05-15",
+        "convocation",
+        "/home/secretaire/Convocation.pdf",
+      ),
+    );
+    expect(m.enregistrerSeance).not.toHaveBeenCalled();
+  });
+
+  it("une erreur à l'ouverture d'un document de séance s'affiche avec le texte du catalogue", async () => {
+    const user = userEvent.setup();
+    m.ouvrirPdfSeance.mockRejectedValue({ code: "introuvable", message: "séance inconnue" });
+    const editeur = await ouvrir15mai(user);
+    await user.click(within(editeur).getByTestId("seance-ouvrir-convocation"));
+    expect(await within(editeur).findByText(erreurs.introuvable)).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import type { DeliberationDetail } from "./bindings/DeliberationDetail";
 import type { DeliberationResume } from "./bindings/DeliberationResume";
 import type { Diagnostic } from "./bindings/Diagnostic";
 import type { DocumentDeliberation } from "./bindings/DocumentDeliberation";
+import type { DocumentSeance } from "./bindings/DocumentSeance";
 import type { EluResume } from "./bindings/EluResume";
 import type { EtatRegistre } from "./bindings/EtatRegistre";
 import type { Seance } from "./bindings/Seance";
@@ -85,6 +86,23 @@ export async function enregistrerPdf(
   chemin: string,
 ): Promise<void> {
   await appeler<null>("enregistrer_pdf", { numero, document, chemin });
+}
+
+/**
+ * Ouvre un document de la séance (liste des délibérations ou convocation)
+ * dans la visionneuse du système (via un fichier temporaire).
+ */
+export async function ouvrirPdfSeance(id: string, document: DocumentSeance): Promise<void> {
+  await appeler<null>("ouvrir_pdf_seance", { id, document });
+}
+
+/** Écrit un document de la séance à l'emplacement `chemin` (remplace un fichier existant). */
+export async function enregistrerPdfSeance(
+  id: string,
+  document: DocumentSeance,
+  chemin: string,
+): Promise<void> {
+  await appeler<null>("enregistrer_pdf_seance", { id, document, chemin });
 }
 
 /**

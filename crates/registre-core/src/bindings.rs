@@ -49,6 +49,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<EluResume>(),
         genere::<crate::convention::Echeance>(),
         genere::<crate::pdf::DocumentDeliberation>(),
+        genere::<crate::pdf::DocumentSeance>(),
     ]
 }
 

@@ -39,3 +39,13 @@ export function nomFichierPdf(numero: string, document: "extrait" | "dossier"): 
   const mots = numero.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
   return ["Deliberation", ...mots, document].join("-") + ".pdf";
 }
+
+/**
+ * Nom proposé pour un document de séance, le même que celui du backend :
+ * "2024-05-15", "liste" → "Liste-deliberations-2024-05-15.pdf".
+ */
+export function nomFichierPdfSeance(id: string, document: "liste" | "convocation"): string {
+  const prefixe = document === "liste" ? "Liste-deliberations" : "Convocation";
+  const mots = id.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
+  return [prefixe, ...mots].join("-") + ".pdf";
+}

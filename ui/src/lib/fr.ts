@@ -154,6 +154,16 @@ export const fr = {
     incomplete:
       "Renseignez la date de la séance, l'heure et la date de convocation avant d'enregistrer.",
   },
+  documentsSeance: {
+    titre: "Documents de la séance",
+    aide: "Les documents sont établis d'après la séance telle qu'elle est enregistrée.",
+    liste: "Liste des délibérations",
+    convocation: "Convocation",
+    ouvrir: "Ouvrir",
+    ouvrirAide: (document: string) => `Ouvrir « ${document} » dans la visionneuse de l'ordinateur`,
+    enregistrer: "Enregistrer sous…",
+    enregistrerAide: (document: string) => `Enregistrer « ${document} » dans un dossier de votre choix`,
+  },
   erreur: {
     titre: "Une erreur est survenue",
     detail: "Détail technique :",

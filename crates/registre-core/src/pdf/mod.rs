@@ -91,6 +91,16 @@ pub enum DocumentDeliberation {
     Dossier,
 }
 
+/// The two documents the app offers for a séance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentSeance {
+    /// The list of the séance's deliberations (L2121-25).
+    Liste,
+    /// The convocation to the séance (L2121-10).
+    Convocation,
+}
+
 impl DemandePdf {
     /// The request for one of a deliberation's documents.
     pub fn deliberation(numero: impl Into<String>, document: DocumentDeliberation) -> Self {
@@ -98,6 +108,15 @@ impl DemandePdf {
         match document {
             DocumentDeliberation::Extrait => DemandePdf::Extrait(numero),
             DocumentDeliberation::Dossier => DemandePdf::Dossier(numero),
+        }
+    }
+
+    /// The request for one of a séance's documents.
+    pub fn seance(id: impl Into<String>, document: DocumentSeance) -> Self {
+        let id = id.into();
+        match document {
+            DocumentSeance::Liste => DemandePdf::Liste(id),
+            DocumentSeance::Convocation => DemandePdf::Convocation(id),
         }
     }
 

@@ -329,4 +329,12 @@ fn les_documents_de_seance_ont_leur_nom_de_fichier() {
         DemandePdf::Convocation("2024-05-15-b".into()).nom_de_fichier(),
         "Convocation-2024-05-15-b.pdf"
     );
+    assert_eq!(
+        DemandePdf::seance("2024-05-15", DocumentSeance::Liste),
+        DemandePdf::Liste("2024-05-15".into())
+    );
+    assert_eq!(
+        DemandePdf::seance("2024-05-15", DocumentSeance::Convocation),
+        DemandePdf::Convocation("2024-05-15".into())
+    );
 }
