@@ -51,6 +51,12 @@ fn demo_puis_show_json_rend_les_donnees_de_l_extrait() {
         .unwrap()
         .contains("45 € TTC/école/an"));
     assert_eq!(d["convention"]["id"], "ent-ecole-2024-2025");
+    assert_eq!(d["convention"]["annee_scolaire"], "2024-2025");
+    assert_eq!(d["convention"]["fin"], "2025-09-01");
+    assert_eq!(
+        d["convention"]["montant"],
+        "2 école(s) × 45\u{a0}€ TTC = 90\u{a0}€ TTC"
+    );
     assert_eq!(d["issue"], "adoptee");
     // The reference document's own slip: it approves the convention "pour
     // l'année scolaire 2023-2024" while the convention covers 2024-2025.

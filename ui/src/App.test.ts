@@ -92,6 +92,9 @@ describe("liste des délibérations", () => {
     expect(within(detail).getByTestId("detail-convention")).toHaveTextContent(
       "Convention de partenariat relative à la mise à disposition d'un ENT 2024/2025",
     );
+    expect(within(detail).getByTestId("detail-convention-montant")).toHaveTextContent(
+      "2 école(s) × 45 € TTC = 90 € TTC",
+    );
 
     await user.click(screen.getByRole("button", { name: fr.detail.retour }));
     expect(await screen.findByTestId("liste-deliberations")).toBeInTheDocument();

@@ -436,6 +436,9 @@ fn en_texte(d: &DeliberationDetail) -> String {
     }
     if let Some(conv) = &d.convention {
         t.push_str(&format!("\nAnnexe : {}\n", conv.titre));
+        if let Some(montant) = &conv.montant {
+            t.push_str(&format!("Montant calculé : {montant}\n"));
+        }
     }
     t
 }

@@ -7,7 +7,8 @@ use ts_rs::TS;
 
 use crate::comptes::{comptes_deliberation, formule_vote, presences_pour, Comptes};
 use crate::domaine::{
-    Commune, Convention, Decision, Deliberation, Elu, EtatPresence, Seance, Statut,
+    euros, Commune, Convention, Decision, Deliberation, Elu, EtatPresence, MentionTaxe, Seance,
+    Statut,
 };
 use crate::erreur::{Erreur, Resultat};
 use crate::regles::{
@@ -35,6 +36,36 @@ pub struct Procuration {
 pub struct ConventionResume {
     pub id: String,
     pub titre: String,
+    /// "2024-2025", when the convention covers a school year.
+    pub annee_scolaire: Option<String>,
+    pub fin: Option<NaiveDate>,
+    /// The computed amount, written out: "2 école(s) × 45 € TTC = 90 € TTC".
+    pub montant: Option<String>,
+}
+
+impl From<&Convention> for ConventionResume {
+    fn from(c: &Convention) -> Self {
+        let periode = c.periode.as_ref();
+        ConventionResume {
+            id: c.id.clone(),
+            titre: c.titre.clone(),
+            annee_scolaire: periode.and_then(|p| p.annee_scolaire.clone()),
+            fin: periode.and_then(|p| p.fin),
+            montant: c.conditions_financieres.as_ref().map(|f| {
+                let taxe = match f.taxe {
+                    MentionTaxe::Ttc => "TTC",
+                    MentionTaxe::Ht => "HT",
+                };
+                format!(
+                    "{} {}(s) × {} {taxe} = {} {taxe}",
+                    f.quantite(),
+                    f.unite,
+                    euros(f.montant_unitaire_centimes),
+                    euros(f.total_centimes())
+                )
+            }),
+        }
+    }
 }
 
 /// Everything the detail screen and `registre show` display.
@@ -179,10 +210,7 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
         expose: d.expose.clone(),
         formule_vote: formule_vote(&d.vote),
         decisions: d.decisions.clone(),
-        convention: ctx.convention.map(|c| ConventionResume {
-            id: c.id.clone(),
-            titre: c.titre.clone(),
-        }),
+        convention: ctx.convention.map(ConventionResume::from),
         ne_prennent_pas_part: d
             .ne_prennent_pas_part
             .iter()

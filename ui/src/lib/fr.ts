@@ -219,6 +219,9 @@ export const fr = {
     formuleVote: (formule: string) =>
       `Le conseil municipal, après en avoir délibéré, ${formule} :`,
     convention: "Convention annexée",
+    conventionAnnee: "Année scolaire",
+    conventionFin: "Se termine le",
+    conventionMontant: "Montant calculé",
     issue: "Issue du vote :",
     nePrennentPasPart: "Ne prennent pas part au vote",
     nonParticipant: (nom: string, motif: string) => `${nom} (${motif})`,

@@ -67,6 +67,9 @@ export const detail052: DeliberationDetail = {
   convention: {
     id: "conv-2024-ent",
     titre: "Convention de partenariat relative à la mise à disposition d'un ENT 2024/2025",
+    annee_scolaire: "2024-2025",
+    fin: "2025-09-01",
+    montant: "2 école(s) × 45\u00a0€ TTC = 90\u00a0€ TTC",
   },
   ne_prennent_pas_part: [],
   issue: "adoptee",
