@@ -36,11 +36,36 @@ if ! command -v "${TAURI_DRIVER:-tauri-driver}" >/dev/null 2>&1 && [[ ! -x "${CA
   exit 2
 fi
 
+# tauri-driver is resolved now: HOME changes below.
+if [[ -z "${TAURI_DRIVER:-}" ]]; then
+  if [[ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]]; then
+    export TAURI_DRIVER="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
+  else
+    TAURI_DRIVER="$(command -v tauri-driver)"
+    export TAURI_DRIVER
+  fi
+fi
+
+# A private desktop session for the app: its own HOME and XDG directories
+# (GTK, WebKit, dconf and mesa caches, D-Bus autolaunch files, the document
+# portal's FUSE mount) so that nothing left by an earlier run, another suite
+# or a killed session on this machine can slow down or break this one.
+session="$(mktemp -d "${TMPDIR:-/tmp}/registre-e2e-session-XXXXXX")"
+mkdir -p "$session/home" "$session/cache" "$session/config" "$session/data" "$session/runtime"
+chmod 700 "$session/runtime"
+
 xvfb_pid=""
 nettoyer() {
   if [[ -n "$xvfb_pid" ]]; then
     kill "$xvfb_pid" 2>/dev/null || true
     wait "$xvfb_pid" 2>/dev/null || true
+  fi
+  # A portal daemon may leave a FUSE mount behind: detach it before removal.
+  if [[ -n "${session:-}" && -d "$session" ]]; then
+    while read -r _ point _; do
+      case "$point" in "$session"/*) fusermount -u -z "$point" 2>/dev/null || umount -l "$point" 2>/dev/null || true ;; esac
+    done < /proc/mounts
+    rm -rf "$session" 2>/dev/null || true
   fi
 }
 trap nettoyer EXIT
@@ -82,5 +107,16 @@ fi
 mkdir -p "$ARTIFACTS_DIR"
 echo "e2e: application $REGISTRE_APP"
 echo "e2e: CLI         $REGISTRE_CLI"
-# Not exec: the EXIT trap must still stop Xvfb.
-node --test --test-concurrency=1 "$@" registre.test.mjs
+echo "e2e: session     $session"
+
+export HOME="$session/home"
+export XDG_CACHE_HOME="$session/cache" XDG_CONFIG_HOME="$session/config"
+export XDG_DATA_HOME="$session/data" XDG_RUNTIME_DIR="$session/runtime"
+unset DBUS_SESSION_BUS_ADDRESS
+# Accessibility is audited in the DOM by the suite, not through AT-SPI:
+# no accessibility bus to start.
+export NO_AT_BRIDGE=1
+
+# Not exec: the EXIT trap must still stop Xvfb. dbus-run-session gives the
+# app a private session bus that ends with the suite.
+dbus-run-session -- node --test --test-concurrency=1 "$@" registre.test.mjs

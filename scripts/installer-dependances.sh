@@ -10,7 +10,7 @@ paquets=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-  xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core
+  xvfb xauth webkit2gtk-driver dbus-daemon dbus-x11 at-spi2-core
   poppler-utils qpdf imagemagick
 )
 manquants=()

@@ -6,6 +6,7 @@
 // the app), and the whole group is terminated on cleanup, even on failure.
 
 import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
@@ -28,11 +29,17 @@ export const config = {
   cli: path.resolve(process.env.REGISTRE_CLI ?? path.join(cibleCargo, 'debug', 'registre')),
   tauriDriver: process.env.TAURI_DRIVER ?? trouverTauriDriver(),
   pilotNatif: process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver',
-  port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
-  portNatif: Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? 4445),
+  // Fixed ports only when asked for; by default each launch takes two free
+  // ports, so a stale driver or another suite on the machine cannot answer
+  // in our place.
+  port: process.env.TAURI_DRIVER_PORT ? Number(process.env.TAURI_DRIVER_PORT) : null,
+  portNatif: process.env.TAURI_DRIVER_NATIVE_PORT ? Number(process.env.TAURI_DRIVER_NATIVE_PORT) : null,
   artefacts: path.resolve(process.env.ARTIFACTS_DIR ?? path.join(RACINE, 'artifacts', 'e2e')),
   // Bounded waits: nothing in this suite may hang.
-  delaiDemarrage: 30_000,
+  delaiDemarrage: 45_000,
+  // Starting the driver chain is infrastructure, not what we test: one
+  // more attempt with fresh processes and ports when it fails.
+  tentativesDemarrage: 2,
   delaiElement: 20_000,
   delaiArret: 5_000,
   delaiCapture: 10_000,
@@ -102,18 +109,64 @@ async function attendrePort(port, processus, journal, delai) {
   throw new Error(`tauri-driver n'a pas répondu sur le port ${port} en ${delai} ms :\n${journal()}`);
 }
 
+/** Two distinct TCP ports free on the loopback right now. */
+async function portsLibres() {
+  const serveurs = [createServer(), createServer()];
+  const ports = [];
+  for (const serveur of serveurs) {
+    await new Promise((resoudre, rejeter) => {
+      serveur.once('error', rejeter);
+      serveur.listen(0, '127.0.0.1', resoudre);
+    });
+    ports.push(serveur.address().port);
+  }
+  await Promise.all(serveurs.map((serveur) => new Promise((resoudre) => serveur.close(resoudre))));
+  return ports;
+}
+
+/** Processes of a group, for a failure report (`ps`, bounded). */
+async function processusDuGroupe(pgid) {
+  try {
+    const { stdout } = await execFileAsync('ps', ['-o', 'pid,stat,etime,args', '-g', String(pgid)], { timeout: 5_000 });
+    return stdout;
+  } catch (erreur) {
+    return `(ps : ${erreur.message})`;
+  }
+}
+
+/**
+ * Opens the app through the driver chain; a failed start (driver exited,
+ * no answer, session too slow) is retried once with fresh processes.
+ */
+export async function lancerApplication(base) {
+  const echecs = [];
+  for (let tentative = 1; tentative <= config.tentativesDemarrage; tentative += 1) {
+    try {
+      return await lancerUneFois(base);
+    } catch (erreur) {
+      echecs.push(`tentative ${tentative} : ${erreur.message}`);
+      console.log(`# démarrage de l'application, tentative ${tentative} en échec`);
+    }
+  }
+  throw new Error(`l'application n'a pas démarré :\n${echecs.join('\n')}`);
+}
+
 /**
  * Starts tauri-driver with REGISTRE_DB=<base> in its environment (inherited
  * by WebKitWebDriver, then by the app), opens a WebDriver session on the
  * app, and returns { driver, arreter }. `arreter` is idempotent and never throws.
  */
-export async function lancerApplication(base) {
+async function lancerUneFois(base) {
+  const [portLibre, portNatifLibre] = await portsLibres();
+  const port = config.port ?? portLibre;
+  const portNatif = config.portNatif ?? portNatifLibre;
+  const debut = Date.now();
   const sortie = [];
   const processus = spawn(
     config.tauriDriver,
     [
-      '--port', String(config.port),
-      '--native-port', String(config.portNatif),
+      '--port', String(port),
+      '--native-port', String(portNatif),
       '--native-driver', config.pilotNatif,
     ],
     {
@@ -124,7 +177,7 @@ export async function lancerApplication(base) {
   );
   if (processus.pid !== undefined) groupesVivants.add(processus.pid);
   const noter = (morceau) => {
-    sortie.push(morceau.toString());
+    sortie.push(`[+${Date.now() - debut} ms] ${morceau.toString()}`);
     if (sortie.length > 400) sortie.shift();
   };
   processus.stdout.on('data', noter);
@@ -151,25 +204,28 @@ export async function lancerApplication(base) {
   };
 
   try {
-    await attendrePort(config.port, processus, journal, config.delaiDemarrage);
+    noter(`tauri-driver ${processus.pid} sur les ports ${port}/${portNatif}\n`);
+    await attendrePort(port, processus, journal, config.delaiDemarrage);
+    noter('tauri-driver répond ; ouverture de la session\n');
     const capacites = {
       browserName: 'wry',
       'tauri:options': { application: config.app },
     };
     const construction = new Builder()
       .disableEnvironmentOverrides()
-      .usingServer(`http://127.0.0.1:${config.port}/`)
+      .usingServer(`http://127.0.0.1:${port}/`)
       .withCapabilities(capacites)
       .build();
     driver = await avecDelai(
       construction,
       config.delaiDemarrage,
-      () => `ouverture de la session WebDriver trop longue :\n${journal()}`,
+      () => `ouverture de la session WebDriver trop longue (${config.delaiDemarrage} ms)`,
     );
     return { driver, arreter, journal };
   } catch (erreur) {
+    const groupe = processus.pid !== undefined ? await processusDuGroupe(processus.pid) : '';
     await arreter();
-    erreur.message += `\n--- journal tauri-driver ---\n${journal()}`;
+    erreur.message += `\n--- processus ---\n${groupe}--- journal tauri-driver ---\n${journal()}`;
     throw erreur;
   }
 }

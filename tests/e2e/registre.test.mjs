@@ -22,7 +22,8 @@ import {
 
 const NUMERO = '2024/052';
 const LIGNE = `[data-testid="ligne-deliberation"][data-numero="${NUMERO}"]`;
-const DELAI_TEST = 180_000;
+// Two start attempts (2 × 45 s) plus the scenario's own watchdog (90 s).
+const DELAI_TEST = 240_000;
 
 const CAPTURES = [
   'liste-deliberations',
