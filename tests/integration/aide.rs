@@ -59,3 +59,11 @@ pub fn fixture(nom: &str) -> PathBuf {
         .join("../../tests/fixtures")
         .join(nom)
 }
+
+/// A fixed "now" for the core's API (the core never reads the clock).
+pub fn maintenant() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2024, 5, 20)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}

@@ -6,5 +6,6 @@ mod cli;
 #[cfg(unix)]
 mod panne;
 mod pdf;
+mod redaction;
 mod registre;
 mod stockage;

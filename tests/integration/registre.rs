@@ -9,7 +9,7 @@ fn un_registre_neuf_est_vide_puis_accueille_la_demo() {
     let etat = r.etat().unwrap();
     assert_eq!(etat.commune, None);
     assert_eq!(etat.nombre_deliberations, 0);
-    r.charger_demo().unwrap();
+    r.charger_demo(crate::aide::maintenant()).unwrap();
     let etat = r.etat().unwrap();
     assert_eq!(etat.commune.as_deref(), Some("Pézilla-la-Rivière"));
     assert_eq!(etat.nombre_deliberations, 1);
@@ -20,10 +20,13 @@ fn un_registre_neuf_est_vide_puis_accueille_la_demo() {
 fn les_erreurs_portent_un_code_stable_pour_l_interface() {
     let dir = tempfile::tempdir().unwrap();
     let r = Registre::ouvrir(dir.path()).unwrap();
-    r.charger_demo().unwrap();
+    r.charger_demo(crate::aide::maintenant()).unwrap();
     let e: ErreurIpc = r.lire_deliberation("2024/999").unwrap_err().into();
     assert_eq!(e.code, CodeErreur::Introuvable);
-    let e: ErreurIpc = r.charger_demo().unwrap_err().into();
+    let e: ErreurIpc = r
+        .charger_demo(crate::aide::maintenant())
+        .unwrap_err()
+        .into();
     assert_eq!(e.code, CodeErreur::RegistreNonVide);
     let e: ErreurIpc = Registre::ouvrir(dir.path()).err().unwrap().into();
     assert_eq!(e.code, CodeErreur::BaseOccupee);
@@ -36,7 +39,7 @@ fn les_donnees_survivent_a_la_fermeture() {
     let dir = tempfile::tempdir().unwrap();
     Registre::ouvrir(dir.path())
         .unwrap()
-        .charger_demo()
+        .charger_demo(crate::aide::maintenant())
         .unwrap();
     let r = Registre::ouvrir(dir.path()).unwrap();
     assert_eq!(
@@ -48,7 +51,7 @@ fn les_donnees_survivent_a_la_fermeture() {
 fn registre_demo() -> (tempfile::TempDir, Registre) {
     let dir = tempfile::tempdir().unwrap();
     let r = Registre::ouvrir(dir.path()).unwrap();
-    r.charger_demo().unwrap();
+    r.charger_demo(crate::aide::maintenant()).unwrap();
     (dir, r)
 }
 
@@ -114,7 +117,8 @@ fn une_seance_dont_une_deliberation_est_signee_ne_peut_plus_changer() {
     let mut export: serde_json::Value =
         serde_json::from_str(&r.exporter().unwrap().en_json()).unwrap();
     export["registre"]["deliberations"][0]["statut"] = "signe".into();
-    r.importer(&export.to_string(), true).unwrap();
+    r.importer(&export.to_string(), true, crate::aide::maintenant())
+        .unwrap();
     let mut seance = r.lire_seance("2024-05-15").unwrap();
     seance.lieu = "ailleurs".into();
     let e = r.enregistrer_seance(seance).unwrap_err();
@@ -141,12 +145,15 @@ fn un_import_ne_peut_ni_modifier_ni_supprimer_un_acte_signe() {
     let mut export: serde_json::Value =
         serde_json::from_str(&r.exporter().unwrap().en_json()).unwrap();
     export["registre"]["deliberations"][0]["statut"] = "signe".into();
-    r.importer(&export.to_string(), true).unwrap();
+    r.importer(&export.to_string(), true, crate::aide::maintenant())
+        .unwrap();
     let signe = r.exporter().unwrap().en_json();
 
     let mut modifie = export.clone();
     modifie["registre"]["deliberations"][0]["objet"] = "AUTRE OBJET".into();
-    let e = r.importer(&modifie.to_string(), true).unwrap_err();
+    let e = r
+        .importer(&modifie.to_string(), true, crate::aide::maintenant())
+        .unwrap_err();
     assert_eq!(e.code(), CodeErreur::ActeSigne);
     assert!(
         e.to_string()
@@ -156,21 +163,28 @@ fn un_import_ne_peut_ni_modifier_ni_supprimer_un_acte_signe() {
 
     let mut seance = export.clone();
     seance["registre"]["seances"][0]["lieu"] = "ailleurs".into();
-    let e = r.importer(&seance.to_string(), true).unwrap_err();
+    let e = r
+        .importer(&seance.to_string(), true, crate::aide::maintenant())
+        .unwrap_err();
     assert!(e.to_string().contains("modifie sa séance"), "{e}");
 
     let mut convention = export.clone();
     convention["registre"]["conventions"][0]["titre"] = "Autre".into();
-    let e = r.importer(&convention.to_string(), true).unwrap_err();
+    let e = r
+        .importer(&convention.to_string(), true, crate::aide::maintenant())
+        .unwrap_err();
     assert!(e.to_string().contains("convention annexée"), "{e}");
 
     let mut supprime = export.clone();
     supprime["registre"]["deliberations"] = serde_json::json!([]);
     supprime["registre"]["conventions"][0]["deliberation"] = serde_json::Value::Null;
-    let e = r.importer(&supprime.to_string(), true).unwrap_err();
+    let e = r
+        .importer(&supprime.to_string(), true, crate::aide::maintenant())
+        .unwrap_err();
     assert!(e.to_string().contains("ne la contient pas"), "{e}");
 
     assert_eq!(r.exporter().unwrap().en_json(), signe, "nothing changed");
     // Re-importing the same content, or adding records beside it, is fine.
-    r.importer(&export.to_string(), true).unwrap();
+    r.importer(&export.to_string(), true, crate::aide::maintenant())
+        .unwrap();
 }

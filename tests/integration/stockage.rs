@@ -42,3 +42,27 @@ fn une_base_d_un_format_plus_recent_est_refusee_en_francais() {
         .unwrap();
     assert_eq!(v.as_ref(), futur.to_be_bytes());
 }
+
+#[test]
+fn la_fixture_du_format_1_passe_au_format_2_et_son_historique_commence_par_une_reprise() {
+    let dir = tempfile::tempdir().unwrap();
+    copier_dossier(&fixture("stockage-v1"), dir.path());
+    reussit(dir.path(), &["review", "2024/052", "--lu"]);
+    let h: serde_json::Value =
+        serde_json::from_str(&reussit(dir.path(), &["history", "2024/052", "--json"])).unwrap();
+    let actions: Vec<&str> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"]["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["import", "lecture"]);
+    let db = sled::open(dir.path().join("sled")).unwrap();
+    let format = db
+        .open_tree("meta")
+        .unwrap()
+        .get("format_stockage")
+        .unwrap()
+        .unwrap();
+    assert_eq!(format.as_ref(), 2u32.to_be_bytes());
+}

@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domaine::{Commune, Convention, Deliberation, Elu, EtatPresence, Seance};
+use crate::domaine::{Commune, Convention, Deliberation, Elu, EtatPresence, Seance, Statut};
 use crate::erreur::{Anomalie, Erreur, Resultat};
 
 /// Value of the `format` field of every interchange file.
@@ -386,6 +386,55 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
                 signaler(
                     format!("{base}.convention"),
                     format!("la convention « {c} » n'existe pas dans « registre.conventions »"),
+                );
+            }
+        }
+        if let Some(code) = &d.matiere {
+            if let Err(message) = crate::domaine::actes::verifier_matiere(code) {
+                signaler(format!("{base}.matiere"), message);
+            }
+        }
+        if let Some(c) = &d.corrige {
+            if c.numero == d.numero {
+                signaler(
+                    format!("{base}.corrige.numero"),
+                    "une délibération ne peut pas se corriger elle-même".into(),
+                );
+            } else if !numeros.contains(c.numero.as_str()) {
+                signaler(
+                    format!("{base}.corrige.numero"),
+                    format!(
+                        "la délibération « {} » n'existe pas dans « registre.deliberations »",
+                        c.numero
+                    ),
+                );
+            }
+        }
+        // The life's records only exist from the status that creates them.
+        for (present, statut, champ) in [
+            (d.signature.is_some(), Statut::Signe, "signature"),
+            (d.transmission.is_some(), Statut::Transmis, "transmission"),
+            (d.publication.is_some(), Statut::Publie, "publication"),
+        ] {
+            if present && d.statut < statut {
+                signaler(
+                    format!("{base}.{champ}"),
+                    format!(
+                        "une délibération au statut « {} » ne peut pas avoir de {champ}",
+                        d.statut.libelle()
+                    ),
+                );
+            }
+        }
+    }
+    // The ACTES NumeroInterne is unique per collectivité.
+    let mut numeros_actes = HashSet::new();
+    for (i, d) in r.deliberations.iter().enumerate() {
+        if let Some(n) = &d.numero_actes {
+            if !numeros_actes.insert(n.as_str()) {
+                signaler(
+                    format!("registre.deliberations[{i}].numero_actes"),
+                    format!("le numéro ACTES « {n} » est déjà utilisé"),
                 );
             }
         }

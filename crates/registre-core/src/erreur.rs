@@ -53,6 +53,10 @@ pub enum Erreur {
     #[error("{0}")]
     ActeSigne(String),
 
+    /// A status change refused by its preconditions (`cycle::appliquer`).
+    #[error("{0}")]
+    Transition(String),
+
     #[error("Le registre contient déjà des données ({0}) : le chargement est refusé pour ne rien écraser.")]
     RegistreNonVide(String),
 
@@ -97,6 +101,7 @@ pub enum CodeErreur {
     ImportInvalide,
     RegistreNonVide,
     ActeSigne,
+    TransitionRefusee,
     EntreeSortie,
     Interne,
 }
@@ -112,6 +117,7 @@ impl Erreur {
             Erreur::ImportInvalide(_) => CodeErreur::ImportInvalide,
             Erreur::RegistreNonVide(_) => CodeErreur::RegistreNonVide,
             Erreur::ActeSigne(_) => CodeErreur::ActeSigne,
+            Erreur::Transition(_) => CodeErreur::TransitionRefusee,
             Erreur::EntreeSortie { .. } => CodeErreur::EntreeSortie,
             Erreur::Stockage(_) | Erreur::Interne(_) => CodeErreur::Interne,
         }

@@ -4,7 +4,9 @@
 
 pub mod comptes;
 pub mod convention;
+pub mod cycle;
 pub mod demo;
+pub mod diff;
 pub mod domaine;
 pub mod echange;
 mod erreur;
@@ -19,6 +21,9 @@ pub use comptes::Comptes;
 pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
 pub use fichier::ecrire_atomiquement;
+pub use registre::redaction::{
+    empreinte, AttenteMaire, ControlePdf, Enregistrement, EntreeHistorique, Redaction, Revue,
+};
 pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;
 pub use vues::{

@@ -1,6 +1,8 @@
 //! `Registre`: the one entry point the shell and the CLI use. It owns the
 //! exclusive lock on the database directory and the sled store.
 
+pub mod redaction;
+
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -94,20 +96,30 @@ impl Registre {
 
     /// Loads the reference commune (Pézilla-la-Rivière, séance of 15 May
     /// 2024) into an empty register; refuses to overwrite anything.
-    pub fn charger_demo(&self) -> Resultat<()> {
+    pub fn charger_demo(&self, le: chrono::NaiveDateTime) -> Resultat<()> {
         self.exiger_vide()?;
-        self.stockage.remplacer(&demo::donnees())
+        let donnees = demo::donnees();
+        let evenements = self.evenements_import(&donnees, le)?;
+        self.stockage.remplacer(&donnees, &evenements)
     }
 
     /// Imports an interchange file. All or nothing: on any anomaly nothing is
     /// written. Into a register that holds data only when `remplacer` is set.
-    pub fn importer(&self, texte: &str, remplacer: bool) -> Resultat<DonneesRegistre> {
+    /// Every deliberation the file creates or changes gets an "Import"
+    /// entry in its history, dated `le`.
+    pub fn importer(
+        &self,
+        texte: &str,
+        remplacer: bool,
+        le: chrono::NaiveDateTime,
+    ) -> Resultat<DonneesRegistre> {
         let donnees = echange::lire(texte)?;
         if !remplacer {
             self.exiger_vide()?;
         }
         self.exiger_actes_signes_intacts(&donnees)?;
-        self.stockage.remplacer(&donnees)?;
+        let evenements = self.evenements_import(&donnees, le)?;
+        self.stockage.remplacer(&donnees, &evenements)?;
         Ok(donnees)
     }
 

@@ -5,6 +5,15 @@
 //! and `commune` (JSON); trees `elus`, `seances`, `deliberations` and
 //! `conventions` map an identifier to the record's JSON, the same JSON as in
 //! the interchange format, so every record round-trips through it.
+//!
+//! Format 2 adds the life of each deliberation: `historique` (key
+//! `numero \0 rang`, u32 big endian, → [`Evenement`] JSON: every version,
+//! transition and comment), `commentaires` (key `numero \0 id` →
+//! [`Commentaire`] JSON), `lectures` (key `numero` → the version the mayor
+//! last read, u32 big endian) and `pdf_signes` (key `numero` → the bytes of
+//! the PDF recorded at signature). A format-1 database gains the empty trees;
+//! a Registre of format 1 refuses a format-2 database, which it would edit
+//! without keeping the history.
 
 use std::path::Path;
 
@@ -13,12 +22,13 @@ use serde::Serialize;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Transactional, Tree};
 
+use crate::cycle::{Commentaire, Evenement};
 use crate::domaine::{Commune, Convention, Deliberation, Elu, Seance};
 use crate::echange::DonneesRegistre;
 use crate::erreur::{Erreur, Resultat};
 
 /// Current on-disk format; bump it with a new step in [`MIGRATIONS`].
-pub const FORMAT_STOCKAGE: u32 = 1;
+pub const FORMAT_STOCKAGE: u32 = 2;
 
 const CLE_FORMAT: &[u8] = b"format_stockage";
 const CLE_COMMUNE: &[u8] = b"commune";
@@ -27,9 +37,46 @@ const CLE_COMMUNE: &[u8] = b"commune";
 /// idempotent: a crash between the step and the version bump re-runs it.
 pub(crate) type Migration = fn(&sled::Db) -> Resultat<()>;
 
-/// `MIGRATIONS[i]` migrates format `i + 1` to `i + 2`. None yet: format 1 is
-/// the first released layout (its fixture is `tests/fixtures/stockage-v1/`).
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` migrates format `i + 1` to `i + 2`. Format 1's fixture is
+/// `tests/fixtures/stockage-v1/`.
+pub(crate) const MIGRATIONS: &[Migration] = &[format_1_vers_2];
+
+const ARBRES_CYCLE: [&str; 4] = ["historique", "commentaires", "lectures", "pdf_signes"];
+
+/// Format 2: the trees of the deliberations' life, empty. A deliberation's
+/// history starts with a baseline entry the first time it changes.
+fn format_1_vers_2(db: &sled::Db) -> Resultat<()> {
+    for nom in ARBRES_CYCLE {
+        db.open_tree(nom)?;
+    }
+    Ok(())
+}
+
+/// Everything one step of a deliberation's life writes, applied in one
+/// transaction: after a crash, all of it or none of it is there.
+#[derive(Default)]
+pub(crate) struct Ecriture<'a> {
+    pub deliberation: Option<&'a Deliberation>,
+    /// Inserted under their (numero, rang); an existing rang is replaced.
+    pub evenements: Vec<Evenement>,
+    pub commentaire: Option<&'a Commentaire>,
+    pub numero: &'a str,
+    pub lecture: Option<u32>,
+    pub pdf: Option<&'a [u8]>,
+}
+
+fn cle_rang(numero: &str, rang: u32) -> Vec<u8> {
+    let mut cle = numero.as_bytes().to_vec();
+    cle.push(0);
+    cle.extend_from_slice(&rang.to_be_bytes());
+    cle
+}
+
+fn prefixe(numero: &str) -> Vec<u8> {
+    let mut cle = numero.as_bytes().to_vec();
+    cle.push(0);
+    cle
+}
 
 #[derive(Clone)]
 pub(crate) struct Stockage {
@@ -39,6 +86,10 @@ pub(crate) struct Stockage {
     seances: Tree,
     deliberations: Tree,
     conventions: Tree,
+    historique: Tree,
+    commentaires: Tree,
+    lectures: Tree,
+    pdf_signes: Tree,
 }
 
 impl Stockage {
@@ -56,6 +107,10 @@ impl Stockage {
             seances: arbre("seances")?,
             deliberations: arbre("deliberations")?,
             conventions: arbre("conventions")?,
+            historique: arbre("historique")?,
+            commentaires: arbre("commentaires")?,
+            lectures: arbre("lectures")?,
+            pdf_signes: arbre("pdf_signes")?,
             db,
         })
     }
@@ -131,10 +186,85 @@ impl Stockage {
         Ok(())
     }
 
+    /// A deliberation's history, oldest first.
+    pub(crate) fn historique(&self, numero: &str) -> Resultat<Vec<Evenement>> {
+        self.historique
+            .scan_prefix(prefixe(numero))
+            .values()
+            .map(|v| decoder(&v?, "historique"))
+            .collect()
+    }
+
+    pub(crate) fn commentaires(&self, numero: &str) -> Resultat<Vec<Commentaire>> {
+        self.commentaires
+            .scan_prefix(prefixe(numero))
+            .values()
+            .map(|v| decoder(&v?, "commentaire"))
+            .collect()
+    }
+
+    /// The version of the text the mayor last read, if any.
+    pub(crate) fn lecture(&self, numero: &str) -> Resultat<Option<u32>> {
+        Ok(self
+            .lectures
+            .get(numero.as_bytes())?
+            .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
+            .map(u32::from_be_bytes))
+    }
+
+    pub(crate) fn pdf_signe(&self, numero: &str) -> Resultat<Option<Vec<u8>>> {
+        Ok(self.pdf_signes.get(numero.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    /// Applies one step of a deliberation's life in one transaction, then
+    /// waits until it is on disk.
+    pub(crate) fn ecrire(&self, e: &Ecriture) -> Resultat<()> {
+        let deliberation = e.deliberation.map(|d| (d.numero.to_string(), encoder(d)));
+        let evenements: Vec<(Vec<u8>, Vec<u8>)> = e
+            .evenements
+            .iter()
+            .map(|ev| (cle_rang(e.numero, ev.rang), encoder(ev)))
+            .collect();
+        let commentaire = e
+            .commentaire
+            .map(|c| (cle_rang(e.numero, c.id), encoder(c)));
+        let resultat: Result<(), TransactionError<()>> = (
+            &self.deliberations,
+            &self.historique,
+            &self.commentaires,
+            &self.lectures,
+            &self.pdf_signes,
+        )
+            .transaction(|(td, th, tc, tl, tp)| {
+                if let Some((cle, valeur)) = &deliberation {
+                    td.insert(cle.as_bytes(), valeur.as_slice())?;
+                }
+                for (cle, valeur) in &evenements {
+                    th.insert(cle.as_slice(), valeur.as_slice())?;
+                }
+                if let Some((cle, valeur)) = &commentaire {
+                    tc.insert(cle.as_slice(), valeur.as_slice())?;
+                }
+                if let Some(version) = e.lecture {
+                    tl.insert(e.numero.as_bytes(), &version.to_be_bytes())?;
+                }
+                if let Some(pdf) = e.pdf {
+                    tp.insert(e.numero.as_bytes(), pdf)?;
+                }
+                Ok::<(), ConflictableTransactionError<()>>(())
+            });
+        fin_de_transaction(resultat)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
     /// Replaces the whole content in one sled transaction, then flushes to
     /// disk: after a crash the store holds either the old or the new register,
     /// never a mix.
-    pub(crate) fn remplacer(&self, r: &DonneesRegistre) -> Resultat<()> {
+    /// `evenements` (the history entries of the deliberations the import
+    /// creates or changes) are written in the same transaction; the history
+    /// of every record is kept, even of one the import removes.
+    pub(crate) fn remplacer(&self, r: &DonneesRegistre, evenements: &[Evenement]) -> Resultat<()> {
         let anciennes = |t: &Tree| -> Resultat<Vec<sled::IVec>> {
             t.iter()
                 .keys()
@@ -153,6 +283,15 @@ impl Stockage {
             encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d)));
         let conventions = encoder_par_cle(r.conventions.iter().map(|c| (c.id.clone(), c)));
         let commune = r.commune.as_ref().map(encoder);
+        let historique: Vec<(Vec<u8>, Vec<u8>)> = evenements
+            .iter()
+            .map(|ev| {
+                (
+                    cle_rang(ev.deliberation.numero.as_str(), ev.rang),
+                    encoder(ev),
+                )
+            })
+            .collect();
 
         let resultat: Result<(), TransactionError<()>> = (
             &self.meta,
@@ -160,8 +299,12 @@ impl Stockage {
             &self.seances,
             &self.deliberations,
             &self.conventions,
+            &self.historique,
         )
-            .transaction(|(meta, te, ts, td, tc)| {
+            .transaction(|(meta, te, ts, td, tc, th)| {
+                for (cle, valeur) in &historique {
+                    th.insert(cle.as_slice(), valeur.as_slice())?;
+                }
                 let arbres = [te, ts, td, tc];
                 for (arbre, cles) in arbres.iter().zip(&a_effacer) {
                     for cle in cles {
@@ -183,15 +326,19 @@ impl Stockage {
                 };
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
-        match resultat {
-            Ok(()) => {}
-            Err(TransactionError::Storage(e)) => return Err(e.into()),
-            Err(TransactionError::Abort(())) => {
-                return Err(Erreur::Interne("écriture du registre abandonnée".into()))
-            }
-        }
+        fin_de_transaction(resultat)?;
         self.db.flush()?;
         Ok(())
+    }
+}
+
+fn fin_de_transaction(resultat: Result<(), TransactionError<()>>) -> Resultat<()> {
+    match resultat {
+        Ok(()) => Ok(()),
+        Err(TransactionError::Storage(e)) => Err(e.into()),
+        Err(TransactionError::Abort(())) => {
+            Err(Erreur::Interne("écriture du registre abandonnée".into()))
+        }
     }
 }
 
@@ -392,7 +539,10 @@ mod tests {
     #[test]
     fn une_migration_en_echec_laisse_la_version_intacte() {
         let dir = tempfile::tempdir().unwrap();
-        drop(Stockage::ouvrir(dir.path()).unwrap());
+        {
+            let db = sled::open(dir.path().join("sled")).unwrap();
+            ecrire_format(&db, 1).unwrap();
+        }
         assert!(Stockage::ouvrir_avec(dir.path(), &[etape_en_echec]).is_err());
         assert_eq!(format_de(dir.path()), 1);
     }

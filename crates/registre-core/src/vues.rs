@@ -87,7 +87,7 @@ pub struct DeliberationDetail {
     pub absents_excuses: Vec<String>,
     pub absents: Vec<String>,
     pub rapporteur: Option<String>,
-    pub expose: Vec<String>,
+    pub expose: Vec<crate::domaine::Alinea>,
     pub formule_vote: String,
     pub decisions: Vec<Decision>,
     pub convention: Option<ConventionResume>,
@@ -97,6 +97,21 @@ pub struct DeliberationDetail {
     pub issue: IssueVote,
     /// The legal checks, errors first.
     pub diagnostics: Vec<Diagnostic>,
+    pub visas: Vec<String>,
+    pub nature: crate::domaine::NatureActe,
+    /// "8.1 Enseignement", as chosen in the nomenclature.
+    #[ts(optional = nullable)]
+    pub matiere: Option<String>,
+    #[ts(optional = nullable)]
+    pub numero_actes: Option<String>,
+    #[ts(optional = nullable)]
+    pub corrige: Option<crate::domaine::Correction>,
+    #[ts(optional = nullable)]
+    pub signature: Option<crate::domaine::Signature>,
+    #[ts(optional = nullable)]
+    pub transmission: Option<crate::domaine::Transmission>,
+    #[ts(optional = nullable)]
+    pub publication: Option<crate::domaine::Publication>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -230,5 +245,17 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
             diagnostics.sort_by_key(|x| x.gravite);
             diagnostics
         },
+        visas: d.visas.clone(),
+        nature: d.nature,
+        matiere: d.matiere.as_deref().map(|code| {
+            crate::domaine::actes::matiere(code)
+                .map(|m| format!("{} {}", m.code, m.libelle))
+                .unwrap_or_else(|| code.to_owned())
+        }),
+        numero_actes: d.numero_actes.as_ref().map(|n| n.to_string()),
+        corrige: d.corrige.clone(),
+        signature: d.signature.clone(),
+        transmission: d.transmission.clone(),
+        publication: d.publication.clone(),
     })
 }

@@ -4,6 +4,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::actes::{NatureActe, NumeroActes};
+use super::texte::Alinea;
 use super::{ConventionId, EluId, NumeroDeliberation, Presence, SeanceId};
 
 /// Where a deliberation stands between drafting and exécutoire.
@@ -47,7 +51,7 @@ pub struct Decision {
 }
 
 /// The vote on a deliberation. Counts are of suffrages (a pouvoir counts for its holder).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case", tag = "mode", deny_unknown_fields)]
 pub enum Vote {
     /// Every member present or represented voted for.
@@ -60,6 +64,7 @@ pub enum Vote {
         /// Blank and void ballots, in a secret ballot only; like abstentions,
         /// they are not suffrages exprimés (L2121-20).
         #[serde(default, skip_serializing_if = "est_zero")]
+        #[ts(optional = nullable)]
         blancs_nuls: u32,
     },
 }
@@ -69,7 +74,7 @@ fn est_zero(n: &u32) -> bool {
 }
 
 /// How the council voted (L2121-21).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Scrutin {
     /// Show of hands, the ordinary case.
@@ -90,7 +95,7 @@ impl Scrutin {
 }
 
 /// One voter's choice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Sens {
     Pour,
@@ -99,7 +104,7 @@ pub enum Sens {
 }
 
 /// A named vote, for a scrutin public (L2121-21).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct VoteNominatif {
     pub elu: EluId,
@@ -108,11 +113,85 @@ pub struct VoteNominatif {
 
 /// A member who does not take part in this item (conflict of interest,
 /// L2131-11): never assumed, always recorded with its reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NonParticipation {
     pub elu: EluId,
     pub motif: String,
+}
+
+/// Why a deliberation corrects an earlier one: a signed act never changes,
+/// a new deliberation rectifies or withdraws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GenreCorrection {
+    Rectificative,
+    Retrait,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The corrected deliberation.
+    #[ts(type = "string")]
+    pub numero: NumeroDeliberation,
+    pub genre: GenreCorrection,
+}
+
+/// The signature as recorded: when, by whom, and the SHA-256 of the exact
+/// PDF that was signed (`registre verify` compares a file with it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    pub le: NaiveDateTime,
+    pub par: String,
+    /// Lowercase hexadecimal SHA-256 of the signed PDF.
+    pub empreinte_sha256: String,
+    pub octets: u64,
+}
+
+/// Transmission to the préfecture through the commune's tiers de
+/// télétransmission (L2131-1, L2131-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Transmission {
+    pub date: NaiveDate,
+    /// The ACTES identifier returned by the TdT, e.g. 066-216601441-20240520-2024_052-DE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub identifiant_actes: Option<String>,
+    /// The date of the préfecture's acknowledgment (accusé de réception).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub date_accuse: Option<NaiveDate>,
+}
+
+/// How the act was made public (L2131-1: electronic publication is the rule
+/// since 1 July 2022; display or paper remain for communes under 3,500
+/// inhabitants that chose them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ModePublication {
+    Electronique,
+    Affichage,
+    Papier,
+}
+
+impl ModePublication {
+    pub fn libelle(self) -> &'static str {
+        match self {
+            ModePublication::Electronique => "publication électronique",
+            ModePublication::Affichage => "affichage",
+            ModePublication::Papier => "mise à disposition sur papier",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    pub date: NaiveDate,
+    pub mode: ModePublication,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -125,8 +204,11 @@ pub struct Deliberation {
     pub objet: String,
     #[serde(default)]
     pub rapporteur: Option<EluId>,
-    /// The exposé, one string per paragraph.
-    pub expose: Vec<String>,
+    /// The visas ("Vu le code général des collectivités territoriales…"), if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visas: Vec<String>,
+    /// The exposé: paragraphs (a plain string each) and lists, with bold and italic runs.
+    pub expose: Vec<Alinea>,
     pub vote: Vote,
     /// The dispositif, in order.
     pub decisions: Vec<Decision>,
@@ -150,4 +232,26 @@ pub struct Deliberation {
     /// (L2121-20); read from the nominal votes when there are some.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote_du_president: Option<Sens>,
+    /// ACTES nature; a deliberation of the council is nature 1 (DE).
+    #[serde(default, skip_serializing_if = "est_deliberation")]
+    pub nature: NatureActe,
+    /// ACTES matière, level 2 of the nomenclature ("8.1" Enseignement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matiere: Option<String>,
+    /// ACTES NumeroInterne, derived from the number ("2024_052") and stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numero_actes: Option<NumeroActes>,
+    /// The earlier deliberation this one rectifies or withdraws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrige: Option<Correction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transmission: Option<Transmission>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
+}
+
+fn est_deliberation(n: &NatureActe) -> bool {
+    *n == NatureActe::Deliberations
 }

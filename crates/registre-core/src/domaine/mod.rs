@@ -1,28 +1,33 @@
 //! Domain types of the register (v1): commune, élus, séances, deliberations,
 //! conventions. Plain serde data; rules live in `comptes` and `validation`.
 
+pub mod actes;
 mod commune;
 mod convention;
 mod deliberation;
 mod elu;
 mod seance;
 mod siret;
+pub mod texte;
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use actes::{NatureActe, NumeroActes};
 pub use commune::{Adresse, Commune, TribunalAdministratif};
 pub use convention::{
     euros, Article, Beneficiaire, Bloc, ConditionsFinancieres, Convention, Debut, MentionTaxe,
     Partie, Periode, Uai,
 };
 pub use deliberation::{
-    Decision, Deliberation, NonParticipation, Scrutin, Sens, Statut, Vote, VoteNominatif,
+    Correction, Decision, Deliberation, GenreCorrection, ModePublication, NonParticipation,
+    Publication, Scrutin, Sens, Signature, Statut, Transmission, Vote, VoteNominatif,
 };
 pub use elu::{Civilite, Elu, Fonction};
 pub use seance::{EtatPresence, Presence, Seance};
 pub use siret::Siret;
+pub use texte::{Alinea, Segment};
 
 pub type EluId = String;
 pub type SeanceId = String;
@@ -55,11 +60,6 @@ impl NumeroDeliberation {
 
     pub fn annee(&self) -> i32 {
         self.0[..4].parse().unwrap_or_default()
-    }
-
-    /// The ACTES NumeroInterne, `^[A-Z0-9_]{1,15}$`: "2024/052" → "2024_052".
-    pub fn numero_actes(&self) -> String {
-        self.0.replace('/', "_")
     }
 }
 
@@ -103,7 +103,7 @@ mod tests {
     fn numero_de_deliberation_et_numero_actes() {
         let n = NumeroDeliberation::new("2024/052").unwrap();
         assert_eq!(n.annee(), 2024);
-        assert_eq!(n.numero_actes(), "2024_052");
+        assert_eq!(NumeroActes::depuis_numero(&n).as_str(), "2024_052");
         for faux in ["2024-052", "24/052", "2024/52", "2024/0520", "abcd/052", ""] {
             assert!(NumeroDeliberation::new(faux).is_err(), "{faux}");
         }

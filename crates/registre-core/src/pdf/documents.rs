@@ -2,7 +2,10 @@
 //! the reference extract (délibération 2024/052 of Pézilla-la-Rivière).
 
 use crate::comptes::{comptes_deliberation, formule_vote, presences_pour};
-use crate::domaine::{Article, Bloc as BlocConvention, Civilite, Convention, Elu, EtatPresence};
+use crate::domaine::{
+    Alinea, Article, Bloc as BlocConvention, Civilite, Convention, Correction, Elu, EtatPresence,
+    GenreCorrection, ModePublication, Segment,
+};
 use crate::erreur::{Erreur, Resultat};
 
 use super::mise_en_page::{Alignement, Bloc, Graisse, Paragraphe};
@@ -59,6 +62,110 @@ fn ligne_etiquetee(etiquette: &str, valeur: &str) -> Paragraphe {
 
 fn justifie(texte: &str) -> Paragraphe {
     Paragraphe::new(Alignement::Justifie).normal(texte)
+}
+
+fn graisse(s: &Segment) -> Graisse {
+    match (s.gras, s.italique) {
+        (false, false) => Graisse::Normal,
+        (true, false) => Graisse::Gras,
+        (false, true) => Graisse::Italique,
+        (true, true) => Graisse::GrasItalique,
+    }
+}
+
+fn avec_segments(p: Paragraphe, segments: &[Segment]) -> Paragraphe {
+    segments
+        .iter()
+        .fold(p, |p, s| p.avec(graisse(s), s.texte.as_str()))
+}
+
+/// Where a list item's bullet stands and where its text (and every
+/// following line of it) starts, mm from the left margin.
+const RETRAIT_PUCE: f64 = 4.0;
+const RETRAIT_LISTE: f64 = 9.0;
+
+/// An exposé block: a justified paragraph of bold and italic runs, or a
+/// bulleted list with a hanging indent (one paragraph per item).
+fn alinea(a: &Alinea) -> Vec<Paragraphe> {
+    match a {
+        Alinea::Simple(texte) => vec![justifie(texte)],
+        Alinea::Paragraphe { paragraphe } => {
+            vec![avec_segments(
+                Paragraphe::new(Alignement::Justifie),
+                paragraphe,
+            )]
+        }
+        Alinea::Liste { liste } => {
+            let dernier = liste.len().saturating_sub(1);
+            liste
+                .iter()
+                .enumerate()
+                .map(|(i, element)| {
+                    avec_segments(
+                        Paragraphe::new(Alignement::Justifie)
+                            .retrait(RETRAIT_LISTE)
+                            .puce(Graisse::Normal, "•")
+                            .retrait_puce(RETRAIT_PUCE),
+                        element,
+                    )
+                    .apres(if i == dernier { 2.5 } else { 1.0 })
+                })
+                .collect()
+        }
+    }
+}
+
+/// « Délibération rectificative de la délibération n° 2024/052 ».
+pub(crate) fn ligne_de_correction(c: &Correction) -> String {
+    match c.genre {
+        GenreCorrection::Rectificative => {
+            format!(
+                "Délibération rectificative de la délibération n° {}",
+                c.numero
+            )
+        }
+        GenreCorrection::Retrait => format!("Retrait de la délibération n° {}", c.numero),
+    }
+}
+
+fn date_courte(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// The footer lines on transmission and publication: dates filled when the
+/// register knows them, blank otherwise (the clerk completes the signed
+/// paper by hand).
+fn lignes_de_suivi(d: &crate::domaine::Deliberation) -> Vec<String> {
+    let mut transmis = "Transmis en Préfecture le :".to_owned();
+    let mut actes = None;
+    if let Some(t) = &d.transmission {
+        transmis.push_str(&format!(" {}", date_courte(t.date)));
+        if let Some(accuse) = t.date_accuse {
+            transmis.push_str(&format!(
+                " (accusé de réception du {})",
+                date_courte(accuse)
+            ));
+        }
+        actes = t
+            .identifiant_actes
+            .as_deref()
+            .filter(|i| !i.trim().is_empty())
+            .map(|i| format!("Identifiant ACTES : {}", i.trim()));
+    }
+    let mut affiche = "Affiché le :".to_owned();
+    let mut publie = "Publié le :".to_owned();
+    if let Some(p) = &d.publication {
+        let date = date_courte(p.date);
+        match p.mode {
+            ModePublication::Affichage => affiche.push_str(&format!(" {date}")),
+            ModePublication::Electronique => publie.push_str(&format!(" {date}")),
+            ModePublication::Papier => publie.push_str(&format!(" {date} ({})", p.mode.libelle())),
+        }
+    }
+    std::iter::once(transmis)
+        .chain(actes)
+        .chain([affiche, publie])
+        .collect()
 }
 
 pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
@@ -162,11 +269,20 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     )
     .apres(6.0));
 
-    p(Paragraphe::new(Alignement::Centre)
+    let titre = Paragraphe::new(Alignement::Centre)
         .gras(&d.objet)
         .taille(12)
-        .apres(5.0)
-        .garder_avec_suivant(15.0));
+        .garder_avec_suivant(15.0);
+    match &d.corrige {
+        Some(c) => {
+            p(titre.apres(1.5));
+            p(Paragraphe::new(Alignement::Centre)
+                .italique(ligne_de_correction(c))
+                .apres(5.0)
+                .garder_avec_suivant(10.0));
+        }
+        None => p(titre.apres(5.0)),
+    }
     if let Some(id) = &d.rapporteur {
         let r = elu(&s.elus, id, numero)?;
         let etiquette = match r.civilite {
@@ -175,8 +291,21 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
         };
         p(ligne_etiquetee(etiquette, &r.nom_complet()).apres(4.0));
     }
-    for paragraphe in &d.expose {
-        p(justifie(paragraphe));
+    // The visas, one per line, then the exposé (the order of French acts).
+    let visas: Vec<&str> = d
+        .visas
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    for (i, visa) in visas.iter().enumerate() {
+        let apres = if i + 1 == visas.len() { 3.5 } else { 1.0 };
+        p(justifie(visa).apres(apres));
+    }
+    for a in &d.expose {
+        for para in alinea(a) {
+            p(para);
+        }
     }
     if !d.ne_prennent_pas_part.is_empty() {
         let noms = d
@@ -206,11 +335,15 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     }
     b.push(Bloc::Espace(3.0));
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    // The closing formula stays on the page of the signatures (about 25 mm
+    // for the titles, the room to sign and the names).
     p(Paragraphe::new(Alignement::Gauche)
-        .italique("Ainsi fait et délibéré les jour, mois et an susdits."));
+        .italique("Ainsi fait et délibéré les jour, mois et an susdits.")
+        .garder_avec_suivant(37.0));
     p(Paragraphe::new(Alignement::Gauche)
         .italique("Pour extrait conforme au registre des délibérations,")
-        .apres(5.0));
+        .apres(5.0)
+        .garder_avec_suivant(30.0));
 
     // Since 1 July 2022 (L2121-23 CGCT) the extract is signed by the maire
     // and the secrétaire de séance.
@@ -239,7 +372,7 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     ]));
     b.push(Bloc::Espace(6.0));
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
-    for ligne in ["Transmis en Préfecture le :", "Affiché le :", "Publié le :"] {
+    for ligne in lignes_de_suivi(d) {
         p(Paragraphe::new(Alignement::Gauche)
             .italique(ligne)
             .apres(1.0));

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::demo;
-use crate::domaine::Bloc as BlocConvention;
+use crate::domaine::{Alinea, Bloc as BlocConvention};
 
 fn source_demo() -> SourceExtrait {
     let r = demo::donnees();
@@ -40,7 +40,7 @@ pub(super) fn deliberation_longue(paragraphes: usize) -> SourceExtrait {
         })
         .collect();
     s.deliberation.expose = (0..paragraphes)
-        .map(|i| format!("{}. {}", i + 1, textes[i % textes.len()]))
+        .map(|i| Alinea::Simple(format!("{}. {}", i + 1, textes[i % textes.len()])))
         .collect();
     s.convention = None;
     s

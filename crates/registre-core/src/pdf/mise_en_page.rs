@@ -87,8 +87,10 @@ pub(crate) struct Paragraphe {
     pub alignement: Alignement,
     /// Left indent of every line, mm.
     pub retrait: f64,
-    /// Printed at the left edge of the first line, before the indent.
+    /// Printed on the first line, before the indent (a hanging bullet).
     pub puce: Option<Segment>,
+    /// Where the bullet starts, mm from the left edge (less than `retrait`).
+    pub retrait_puce: f64,
     /// Space after the paragraph, mm.
     pub espace_apres: f64,
     /// Room (mm) that must remain below this paragraph on its page, else it
@@ -104,6 +106,7 @@ impl Paragraphe {
             alignement,
             retrait: 0.0,
             puce: None,
+            retrait_puce: 0.0,
             espace_apres: 2.5,
             garder_avec_suivant: 0.0,
         }
@@ -149,6 +152,12 @@ impl Paragraphe {
             texte: texte.into(),
             graisse,
         });
+        self
+    }
+
+    /// Moves the bullet right of the left edge, e.g. to indent a list.
+    pub fn retrait_puce(mut self, mm: f64) -> Paragraphe {
+        self.retrait_puce = mm;
         self
     }
 
@@ -511,7 +520,7 @@ fn mettre_en_lignes(p: &Paragraphe, largeur: f64, mesure: &dyn Fn(&Segment) -> f
         let mut fragments = Vec::new();
         if i == 0 {
             if let Some(puce) = &p.puce {
-                fragments.push((0.0, puce.clone()));
+                fragments.push((p.retrait_puce, puce.clone()));
             }
         }
         for (mot, _) in groupe {
@@ -770,5 +779,18 @@ mod tests {
         );
         assert_eq!(l[0].fragments[1].0, 2.0);
         assert_eq!(l[1].fragments[0].0, 2.0, "hanging indent");
+    }
+
+    #[test]
+    fn la_puce_d_une_liste_peut_etre_en_retrait() {
+        let p = Paragraphe::new(Alignement::Justifie)
+            .retrait(4.0)
+            .puce(Graisse::Normal, "•")
+            .retrait_puce(1.0)
+            .normal("aa bb cc dd");
+        let l = mettre_en_lignes(&p, 12.0, &mesure_fixe);
+        assert_eq!(l[0].fragments[0].0, 1.0);
+        assert_eq!(l[0].fragments[1].0, 4.0);
+        assert_eq!(l[1].fragments[0].0, 4.0, "hanging indent");
     }
 }

@@ -338,3 +338,303 @@ fn les_documents_de_seance_ont_leur_nom_de_fichier() {
         DemandePdf::Convocation("2024-05-15".into())
     );
 }
+
+use crate::domaine::{
+    Alinea, Correction, GenreCorrection, ModePublication, Publication, Segment, Transmission,
+};
+
+fn run(texte: &str, gras: bool, italique: bool) -> Segment {
+    Segment {
+        texte: texte.into(),
+        gras,
+        italique,
+    }
+}
+
+/// The demo deliberation with visas, a bold run, an italic run and a
+/// two-item list in its exposé.
+fn source_mise_en_forme() -> SourceExtrait {
+    let mut s = source_demo();
+    s.deliberation.visas = vec![
+        "Vu le code général des collectivités territoriales, notamment son article L2121-29 ;"
+            .into(),
+        "Vu le code de l'éducation ;".into(),
+    ];
+    s.deliberation.expose = vec![
+        Alinea::Paragraphe {
+            paragraphe: vec![
+                run("Le coût pour la Commune est de ", false, false),
+                run("45 € TTC", true, false),
+                run(" par école et par an, selon la ", false, false),
+                run("convention précédente", false, true),
+                run(".", false, false),
+            ],
+        },
+        Alinea::from("Les écoles concernées sont :"),
+        Alinea::Liste {
+            liste: vec![
+                vec![
+                    run("l'école ", false, false),
+                    run("maternelle", true, false),
+                ],
+                vec![
+                    run("l'école ", false, false),
+                    run("élémentaire", false, true),
+                    run(" Jean Moulin", false, false),
+                ],
+            ],
+        },
+        Alinea::from(
+            "Il est donc proposé à l'assemblée de délibérer sur l'approbation de cette convention.",
+        ),
+    ];
+    s
+}
+
+/// Runs a poppler tool on `pdf`; `None` (and a note) when the tool is not
+/// installed, so the rest of the test still runs.
+fn poppler(outil: &str, pdf: &[u8], args: &[&str]) -> Option<String> {
+    let dossier = tempfile::tempdir().unwrap();
+    let chemin = dossier.path().join("extrait.pdf");
+    std::fs::write(&chemin, pdf).unwrap();
+    let sortie = match std::process::Command::new(outil)
+        .args(args)
+        .arg(&chemin)
+        .args(if outil == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[]
+        })
+        .output()
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{outil} absent ({e}): PDF text not checked");
+            return None;
+        }
+    };
+    assert!(sortie.status.success(), "{outil} failed");
+    Some(String::from_utf8_lossy(&sortie.stdout).into_owned())
+}
+
+/// pdftotext's text with whitespace collapsed (lines joined).
+fn texte_pdf(pdf: &[u8]) -> Option<String> {
+    poppler("pdftotext", pdf, &[]).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn position(t: &[String], attendu: &str) -> usize {
+    t.iter()
+        .position(|l| l == attendu)
+        .unwrap_or_else(|| panic!("{attendu}: {t:#?}"))
+}
+
+#[test]
+fn l_expose_rend_gras_italique_et_listes_a_puces() {
+    let s = source_mise_en_forme();
+    let blocs = documents::extrait(&s).unwrap();
+    let paragraphes: Vec<&mise_en_page::Paragraphe> = blocs
+        .iter()
+        .filter_map(|b| match b {
+            Bloc::Paragraphe(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let avec = |mot: &str| {
+        paragraphes
+            .iter()
+            .flat_map(|p| &p.segments)
+            .find(|seg| seg.texte == mot)
+            .unwrap_or_else(|| panic!("{mot} absent"))
+            .graisse
+    };
+    assert_eq!(avec("45 € TTC"), mise_en_page::Graisse::Gras);
+    assert_eq!(
+        avec("convention précédente"),
+        mise_en_page::Graisse::Italique
+    );
+    assert_eq!(avec("maternelle"), mise_en_page::Graisse::Gras);
+    assert_eq!(avec("élémentaire"), mise_en_page::Graisse::Italique);
+    let elements: Vec<_> = paragraphes
+        .iter()
+        .filter(|p| p.puce.as_ref().is_some_and(|b| b.texte == "•"))
+        .collect();
+    assert_eq!(elements.len(), 2);
+    for e in &elements {
+        assert!(e.retrait > e.retrait_puce, "hanging indent");
+        assert!(e.retrait_puce > 0.0, "the list is indented");
+    }
+    let t = texte(&blocs);
+    assert!(
+        position(&t, "Les écoles concernées sont :") < position(&t, "• l'école maternelle"),
+        "{t:#?}"
+    );
+
+    let rendu = extrait(&s, edition()).unwrap();
+    let Some(pdf) = texte_pdf(&rendu.octets) else {
+        return;
+    };
+    for attendu in [
+        "Le coût pour la Commune est de 45 € TTC par école et par an, selon la convention précédente.",
+        "Les écoles concernées sont : • l'école maternelle • l'école élémentaire Jean Moulin Il est donc proposé",
+    ] {
+        assert!(pdf.contains(attendu), "{attendu}: {pdf}");
+    }
+    // The four faces are embedded as subsets.
+    if let Some(polices) = poppler("pdffonts", &rendu.octets, &[]) {
+        for face in [
+            "+LiberationSerif ",
+            "+LiberationSerif-Bold ",
+            "+LiberationSerif-Italic ",
+        ] {
+            assert!(polices.contains(face), "{face}: {polices}");
+        }
+    }
+}
+
+#[test]
+fn les_visas_sont_imprimes_un_par_ligne_avant_l_expose() {
+    let s = source_mise_en_forme();
+    let t = texte(&documents::extrait(&s).unwrap());
+    let rapporteure = position(&t, "RAPPORTEURE : Karine CAROLA");
+    let cgct = position(
+        &t,
+        "Vu le code général des collectivités territoriales, notamment son article L2121-29 ;",
+    );
+    let education = position(&t, "Vu le code de l'éducation ;");
+    let expose = t
+        .iter()
+        .position(|l| l.starts_with("Le coût pour la Commune"))
+        .unwrap();
+    assert!(
+        rapporteure < cgct && cgct + 1 == education && education < expose,
+        "{t:#?}"
+    );
+
+    let Some(pdf) = texte_pdf(&extrait(&s, edition()).unwrap().octets) else {
+        return;
+    };
+    let cgct = pdf.find("Vu le code général").expect("visa printed");
+    let education = pdf
+        .find("Vu le code de l'éducation ;")
+        .expect("visa printed");
+    let expose = pdf.find("Le coût pour la Commune").unwrap();
+    assert!(cgct < education && education < expose, "{pdf}");
+}
+
+#[test]
+fn une_deliberation_qui_en_corrige_une_autre_le_dit_sous_son_titre() {
+    let mut s = source_demo();
+    let t = texte(&documents::extrait(&s).unwrap());
+    assert!(
+        !t.iter().any(|l| l.contains("de la délibération n°")),
+        "{t:#?}"
+    );
+    let numero = NumeroDeliberation::new("2024/041").unwrap();
+    for (genre, attendu) in [
+        (
+            GenreCorrection::Rectificative,
+            "Délibération rectificative de la délibération n° 2024/041",
+        ),
+        (
+            GenreCorrection::Retrait,
+            "Retrait de la délibération n° 2024/041",
+        ),
+    ] {
+        s.deliberation.corrige = Some(Correction {
+            numero: numero.clone(),
+            genre,
+        });
+        let t = texte(&documents::extrait(&s).unwrap());
+        let titre = position(&t, &s.deliberation.objet);
+        assert_eq!(position(&t, attendu), titre + 1, "{t:#?}");
+        if let Some(pdf) = texte_pdf(&extrait(&s, edition()).unwrap().octets) {
+            assert!(pdf.contains(attendu), "{pdf}");
+        }
+    }
+}
+
+#[test]
+fn transmission_et_publication_completent_le_pied_de_l_extrait() {
+    let mut s = source_demo();
+    let t = texte(&documents::extrait(&s).unwrap());
+    for vide in ["Transmis en Préfecture le :", "Affiché le :", "Publié le :"] {
+        assert!(contient(&t, vide), "{vide}: {t:#?}");
+    }
+    assert!(!t.iter().any(|l| l.contains("ACTES")), "{t:#?}");
+
+    let jour = |j| NaiveDate::from_ymd_opt(2024, 5, j).unwrap();
+    s.deliberation.transmission = Some(Transmission {
+        date: jour(20),
+        identifiant_actes: Some("066-216601441-20240520-2024_052-DE".into()),
+        date_accuse: None,
+    });
+    s.deliberation.publication = Some(Publication {
+        date: jour(22),
+        mode: ModePublication::Electronique,
+    });
+    let t = texte(&documents::extrait(&s).unwrap());
+    for attendu in [
+        "Transmis en Préfecture le : 20/05/2024",
+        "Identifiant ACTES : 066-216601441-20240520-2024_052-DE",
+        "Affiché le :",
+        "Publié le : 22/05/2024",
+    ] {
+        assert!(contient(&t, attendu), "{attendu}: {t:#?}");
+    }
+    let rendu = extrait(&s, edition()).unwrap();
+    if let Some(pdf) = texte_pdf(&rendu.octets) {
+        for attendu in [
+            "Transmis en Préfecture le : 20/05/2024",
+            "066-216601441-20240520-2024_052-DE",
+            "Publié le : 22/05/2024",
+        ] {
+            assert!(pdf.contains(attendu), "{attendu}: {pdf}");
+        }
+    }
+
+    // Displayed, with the préfecture's acknowledgment and no identifier.
+    s.deliberation.transmission = Some(Transmission {
+        date: jour(20),
+        identifiant_actes: None,
+        date_accuse: Some(jour(21)),
+    });
+    s.deliberation.publication = Some(Publication {
+        date: jour(23),
+        mode: ModePublication::Affichage,
+    });
+    let t = texte(&documents::extrait(&s).unwrap());
+    for attendu in [
+        "Transmis en Préfecture le : 20/05/2024 (accusé de réception du 21/05/2024)",
+        "Affiché le : 23/05/2024",
+        "Publié le :",
+    ] {
+        assert!(contient(&t, attendu), "{attendu}: {t:#?}");
+    }
+    assert!(!t.iter().any(|l| l.contains("ACTES")), "{t:#?}");
+}
+
+/// `REGISTRE_PDF_APERCU=/tmp/exemple.pdf cargo test -p registre-core apercu_de_l_extrait -- --ignored`
+/// writes the demo extract with visas, emphasis, a list, a correction and
+/// the transmission filled in, to look at it.
+#[test]
+#[ignore]
+fn apercu_de_l_extrait_mis_en_forme() {
+    let chemin = std::env::var("REGISTRE_PDF_APERCU").unwrap_or("/tmp/exemple.pdf".into());
+    let mut s = source_mise_en_forme();
+    s.deliberation.corrige = Some(Correction {
+        numero: NumeroDeliberation::new("2024/041").unwrap(),
+        genre: GenreCorrection::Rectificative,
+    });
+    s.deliberation.transmission = Some(Transmission {
+        date: NaiveDate::from_ymd_opt(2024, 5, 20).unwrap(),
+        identifiant_actes: Some("066-216601441-20240520-2024_052-DE".into()),
+        date_accuse: Some(NaiveDate::from_ymd_opt(2024, 5, 21).unwrap()),
+    });
+    let rendu = dossier(&s, edition()).unwrap();
+    std::fs::write(&chemin, &rendu.octets).unwrap();
+    eprintln!(
+        "{chemin}: {} pages, {} octets",
+        rendu.pages,
+        rendu.octets.len()
+    );
+}

@@ -29,7 +29,7 @@ fn passages_deliberation(d: &Deliberation) -> Vec<Passage> {
     p.extend(
         d.expose
             .iter()
-            .map(|t| ("l'exposé de la délibération".to_owned(), t.clone())),
+            .map(|t| ("l'exposé de la délibération".to_owned(), t.brut())),
     );
     p.extend(
         d.decisions
