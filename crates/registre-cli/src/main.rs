@@ -1,6 +1,8 @@
 //! `registre`: the headless command line over the core crate (no Tauri
 //! linked). For scripting, tests and benchmarks; same database as the app.
 
+mod suivi;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +24,10 @@ struct Cli {
     /// Dossier de la base de données (par défaut : variable REGISTRE_DB, sinon le dossier de données de l'application).
     #[arg(long, global = true, value_name = "DOSSIER")]
     db: Option<PathBuf>,
+
+    /// Qui agit, tel qu'inscrit dans l'historique : secretariat (par défaut) ou maire.
+    #[arg(long, global = true, value_enum, default_value = "secretariat")]
+    par: suivi::Profil,
 
     #[command(subcommand)]
     commande: Commande,
@@ -67,6 +73,50 @@ enum Commande {
     Convention {
         #[command(subcommand)]
         action: ActionConvention,
+    },
+    /// Rédaction : lire, enregistrer, créer à partir d'un modèle, proposer un numéro.
+    Draft {
+        #[command(subcommand)]
+        action: suivi::ActionBrouillon,
+    },
+    /// Fait passer une délibération au statut suivant (soumettre, bon-pour-signature, signer…).
+    Status(suivi::ArgsStatut),
+    /// Ajoute un commentaire à une délibération, ou en résout un (--resoudre ID).
+    Comment {
+        numero: String,
+        texte: Option<String>,
+        #[arg(long, value_name = "ID")]
+        resoudre: Option<u32>,
+    },
+    /// Ce qui a changé depuis la dernière lecture du maire, et les commentaires.
+    Review {
+        numero: String,
+        /// Marque la version actuelle comme lue par le maire.
+        #[arg(long)]
+        lu: bool,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ce qui attend le maire, le plus ancien d'abord.
+    Pending {
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Historique complet d'une délibération : versions, statuts, commentaires, lectures.
+    History {
+        numero: String,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dit si un fichier PDF est exactement celui enregistré à la signature (code de sortie 4 sinon).
+    Verify {
+        fichier: PathBuf,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Produit un PDF : l'extrait d'une délibération, une convention, les deux en un seul fichier,
     /// ou, pour une séance, sa convocation ou la liste de ses délibérations.
@@ -136,6 +186,13 @@ enum DocumentPdf {
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: PathBuf,
     },
+    /// Le PDF enregistré à la signature d'une délibération, à l'octet près.
+    Signe {
+        numero: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
 }
 
 /// Exit code of `registre check` when a blocking legal error was found.
@@ -192,7 +249,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
     };
     match cli.commande {
         Commande::Demo => {
-            registre.charger_demo()?;
+            registre.charger_demo(chrono::Local::now().naive_local())?;
             let etat = registre.etat()?;
             eprintln!(
                 "Registre de démonstration chargé : commune de {}, {} délibération(s), dans « {} ».",
@@ -207,7 +264,8 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                     chemin: fichier.clone(),
                     source,
                 })?;
-            let donnees = registre.importer(&texte, remplacer)?;
+            let donnees =
+                registre.importer(&texte, remplacer, chrono::Local::now().naive_local())?;
             eprintln!(
                 "Import terminé : {} élu(s), {} séance(s), {} délibération(s), {} convention(s).",
                 donnees.elus.len(),
@@ -253,6 +311,39 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
             };
             ecrire(&mut sortie, &texte)?;
         }
+        Commande::Pdf {
+            document:
+                DocumentPdf::Signe {
+                    numero,
+                    sortie: fichier,
+                },
+        } => suivi::pdf_signe(&registre, &numero, &fichier)?,
+        Commande::Draft { action } => {
+            ecrire(&mut sortie, &suivi::brouillon(&registre, action, cli.par)?)?
+        }
+        Commande::Status(args) => ecrire(&mut sortie, &suivi::statut(&registre, args, cli.par)?)?,
+        Commande::Comment {
+            numero,
+            texte,
+            resoudre,
+        } => ecrire(
+            &mut sortie,
+            &suivi::commenter(&registre, &numero, texte, resoudre, cli.par)?,
+        )?,
+        Commande::Review { numero, lu, json } => {
+            ecrire(&mut sortie, &suivi::revue(&registre, &numero, lu, json)?)?
+        }
+        Commande::Pending { json } => ecrire(&mut sortie, &suivi::a_relire(&registre, json)?)?,
+        Commande::History { numero, json } => {
+            ecrire(&mut sortie, &suivi::historique(&registre, &numero, json)?)?
+        }
+        Commande::Verify { fichier, json } => {
+            let (texte, conforme) = suivi::verifier(&registre, &fichier, json)?;
+            ecrire(&mut sortie, &texte)?;
+            if !conforme {
+                return Ok(ExitCode::from(suivi::CODE_PDF_NON_CONFORME));
+            }
+        }
         Commande::Pdf { document } => {
             let (demande, fichier) = match document {
                 DocumentPdf::Extrait { numero, sortie } => (DemandePdf::Extrait(numero), sortie),
@@ -262,6 +353,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 DocumentPdf::Convocation { seance, sortie } => {
                     (DemandePdf::Convocation(seance), sortie)
                 }
+                DocumentPdf::Signe { .. } => unreachable!("handled above"),
             };
             // The core reads no clock: the edition date is given here.
             let rendu = registre.rendre_pdf(&demande, chrono::Local::now().naive_local())?;
@@ -424,8 +516,8 @@ fn en_texte(d: &DeliberationDetail) -> String {
         t.push_str(&format!("Rapporteur : {r}\n"));
     }
     t.push('\n');
-    for paragraphe in &d.expose {
-        t.push_str(&format!("{paragraphe}\n\n"));
+    for alinea in &d.expose {
+        t.push_str(&format!("{}\n\n", alinea.brut()));
     }
     t.push_str(&format!(
         "Le conseil municipal, après en avoir délibéré, {},\n\n",
