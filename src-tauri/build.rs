@@ -15,6 +15,20 @@ const COMMANDES: &[&str] = &[
     "ouvrir_pdf",
     "enregistrer_pdf_seance",
     "ouvrir_pdf_seance",
+    "proposer_numero",
+    "lire_redaction",
+    "enregistrer_redaction",
+    "creer_depuis",
+    "changer_statut",
+    "commenter",
+    "resoudre_commentaire",
+    "marquer_lu",
+    "revue",
+    "a_relire",
+    "historique",
+    "lister_matieres",
+    "controler_pdf",
+    "enregistrer_pdf_signe",
 ];
 
 fn main() {

@@ -4,12 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use registre_core::cycle::{Commentaire, DemandeTransition, Role};
+use registre_core::domaine::actes::Matiere;
 use registre_core::domaine::Seance;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
-    DeliberationDetail, DeliberationResume, Erreur, ErreurIpc, EtatRegistre, Registre,
+    AttenteMaire, ControlePdf, DeliberationDetail, DeliberationResume, Enregistrement,
+    EntreeHistorique, Erreur, ErreurIpc, EtatRegistre, Redaction, Registre, Revue,
 };
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
@@ -96,7 +99,7 @@ async fn lire_deliberation(
 #[tauri::command]
 async fn charger_demo(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, ErreurIpc> {
     let registre = etat.registre()?;
-    registre.charger_demo()?;
+    registre.charger_demo(chrono::Local::now().naive_local())?;
     Ok(registre.etat()?)
 }
 
@@ -218,6 +221,135 @@ async fn ouvrir_pdf_seance(
     ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::seance(id, document))
 }
 
+// Drafting and the mayor's review. The UI says which role acts (the
+// profile chosen in the app); the core records it with the name.
+
+fn maintenant() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+#[tauri::command]
+async fn proposer_numero(
+    etat: State<'_, RegistreOuvert>,
+    seance: String,
+) -> Result<String, ErreurIpc> {
+    Ok(etat.registre()?.proposer_numero(&seance)?)
+}
+
+#[tauri::command]
+async fn lire_redaction(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+) -> Result<Redaction, ErreurIpc> {
+    Ok(etat.registre()?.lire_redaction(&numero)?)
+}
+
+#[tauri::command]
+async fn enregistrer_redaction(
+    etat: State<'_, RegistreOuvert>,
+    redaction: Redaction,
+    role: Role,
+) -> Result<Enregistrement, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.enregistrer_redaction(redaction, &r.acteur(role)?, maintenant())?)
+}
+
+#[tauri::command]
+async fn creer_depuis(
+    etat: State<'_, RegistreOuvert>,
+    modele: String,
+    seance: String,
+    role: Role,
+) -> Result<Enregistrement, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.creer_depuis(&modele, &seance, &r.acteur(role)?, maintenant())?)
+}
+
+#[tauri::command]
+async fn changer_statut(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    demande: DemandeTransition,
+    role: Role,
+) -> Result<Enregistrement, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.changer_statut(&numero, &demande, &r.acteur(role)?, maintenant(), None)?)
+}
+
+#[tauri::command]
+async fn commenter(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    texte: String,
+    role: Role,
+) -> Result<Commentaire, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.commenter(&numero, &texte, &r.acteur(role)?, maintenant())?)
+}
+
+#[tauri::command]
+async fn resoudre_commentaire(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    id: u32,
+    role: Role,
+) -> Result<Commentaire, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.resoudre_commentaire(&numero, id, &r.acteur(role)?, maintenant())?)
+}
+
+/// The mayor has read the current version (his review view calls it).
+#[tauri::command]
+async fn marquer_lu(etat: State<'_, RegistreOuvert>, numero: String) -> Result<u32, ErreurIpc> {
+    let r = etat.registre()?;
+    Ok(r.marquer_lu(&numero, &r.acteur(Role::Maire)?, maintenant())?)
+}
+
+#[tauri::command]
+async fn revue(etat: State<'_, RegistreOuvert>, numero: String) -> Result<Revue, ErreurIpc> {
+    Ok(etat.registre()?.revue(&numero)?)
+}
+
+#[tauri::command]
+async fn a_relire(etat: State<'_, RegistreOuvert>) -> Result<Vec<AttenteMaire>, ErreurIpc> {
+    Ok(etat.registre()?.a_relire()?)
+}
+
+#[tauri::command]
+async fn historique(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+) -> Result<Vec<EntreeHistorique>, ErreurIpc> {
+    Ok(etat.registre()?.historique(&numero)?)
+}
+
+#[tauri::command]
+async fn lister_matieres() -> Result<Vec<Matiere>, ErreurIpc> {
+    Ok(registre_core::domaine::actes::matieres().to_vec())
+}
+
+/// Says whether the PDF file the user picked is one recorded at a signature.
+#[tauri::command]
+async fn controler_pdf(
+    etat: State<'_, RegistreOuvert>,
+    chemin: PathBuf,
+) -> Result<ControlePdf, ErreurIpc> {
+    let octets =
+        std::fs::read(&chemin).map_err(|source| Erreur::EntreeSortie { chemin, source })?;
+    Ok(etat.registre()?.controler_pdf(&octets)?)
+}
+
+/// Saves the PDF recorded at signature, byte for byte (« Enregistrer sous… »).
+#[tauri::command]
+async fn enregistrer_pdf_signe(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    let octets = etat.registre()?.pdf_signe(&numero)?;
+    Ok(registre_core::ecrire_atomiquement(&chemin, &octets)?)
+}
+
 pub fn run() {
     let resultat = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
@@ -240,7 +372,21 @@ pub fn run() {
             enregistrer_pdf,
             ouvrir_pdf,
             enregistrer_pdf_seance,
-            ouvrir_pdf_seance
+            ouvrir_pdf_seance,
+            proposer_numero,
+            lire_redaction,
+            enregistrer_redaction,
+            creer_depuis,
+            changer_statut,
+            commenter,
+            resoudre_commentaire,
+            marquer_lu,
+            revue,
+            a_relire,
+            historique,
+            lister_matieres,
+            controler_pdf,
+            enregistrer_pdf_signe
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {
