@@ -270,9 +270,11 @@ fn la_cli_suit_le_meme_cycle_et_verifie_le_pdf_signe() {
     );
     assert!(reussit(db, &["verify", pdf.to_str().unwrap()]).starts_with("CONFORME"));
     let autre = db.join("autre.pdf");
+    // Another act's extract (the signed act's own extract, rendered in the
+    // same second, would be byte-identical: rendering is deterministic).
     reussit(
         db,
-        &["pdf", "extrait", "2024/053", "-o", autre.to_str().unwrap()],
+        &["pdf", "extrait", "2024/052", "-o", autre.to_str().unwrap()],
     );
     let s = registre(db, &["verify", autre.to_str().unwrap()]);
     assert_eq!(s.code, 4);
@@ -307,4 +309,43 @@ fn la_cli_suit_le_meme_cycle_et_verifie_le_pdf_signe() {
             "Statut « Signé »"
         ]
     );
+}
+
+#[test]
+fn un_trou_dans_la_numerotation_est_signale_jusqu_a_ce_que_son_motif_soit_enregistre() {
+    let dir = base_demo();
+    let db = dir.path();
+    let fichier = db.join("redaction.json");
+    std::fs::write(
+        &fichier,
+        serde_json::to_string(&cantine("2024/054", "3,50")).unwrap(),
+    )
+    .unwrap();
+    reussit(db, &["draft", "save", fichier.to_str().unwrap()]);
+    let check = registre(db, &["check", "2024/054"]);
+    assert!(
+        check.stdout.contains("numerotation_lacunaire") && check.stdout.contains("2024/053"),
+        "{}",
+        check.stdout
+    );
+    reussit(
+        db,
+        &[
+            "draft",
+            "skip",
+            "2024/053",
+            "--motif",
+            "Point retiré de l'ordre du jour",
+        ],
+    );
+    let check = reussit(db, &["check", "2024/054"]);
+    assert!(!check.contains("numerotation_lacunaire"), "{check}");
+    // A cancelled number is never proposed again.
+    assert_eq!(
+        reussit(db, &["draft", "numero", "2024-05-15"]),
+        "2024/055\n"
+    );
+    let refus = registre(db, &["draft", "skip", "2024/054", "--motif", "x"]);
+    assert_ne!(refus.code, 0);
+    assert!(refus.stderr.contains("numero"), "{}", refus.stderr);
 }

@@ -36,6 +36,12 @@ pub enum ActionBrouillon {
     },
     /// Propose le prochain numéro libre pour une séance.
     Numero { seance: String },
+    /// Laisse un numéro inutilisé en enregistrant pourquoi (pas de trou inexpliqué dans la numérotation).
+    Skip {
+        numero: String,
+        #[arg(long)]
+        motif: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -159,6 +165,15 @@ pub fn brouillon(
             format!("{}\n", e.numero)
         }
         ActionBrouillon::Numero { seance } => format!("{}\n", registre.proposer_numero(&seance)?),
+        ActionBrouillon::Skip { numero, motif } => {
+            let a = registre.annuler_numero(
+                &numero,
+                &motif,
+                &acteur(registre, profil)?,
+                maintenant(),
+            )?;
+            format!("Numéro {} laissé inutilisé : {}\n", a.numero, a.motif)
+        }
     })
 }
 
@@ -325,11 +340,7 @@ pub fn commenter(
 }
 
 /// `Ok((texte, conforme))`.
-pub fn verifier(
-    registre: &Registre,
-    fichier: &Path,
-    json: bool,
-) -> Result<(String, bool), Erreur> {
+pub fn verifier(registre: &Registre, fichier: &Path, json: bool) -> Result<(String, bool), Erreur> {
     let c = registre.controler_pdf(&lire(fichier)?)?;
     let conforme = c.deliberation.is_some();
     if json {

@@ -68,6 +68,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::cycle::Commentaire>(),
         genere::<crate::cycle::Resolution>(),
         genere::<crate::cycle::DemandeTransition>(),
+        genere::<crate::cycle::NumeroAnnule>(),
         genere::<crate::diff::ChampModifie>(),
         genere::<crate::diff::Morceau>(),
         genere::<crate::diff::Genre>(),

@@ -132,6 +132,16 @@ pub struct Resolution {
     pub par: Acteur,
 }
 
+/// A register number left unused on purpose, with its reason (R2121-9:
+/// no unexplained hole in the numbering).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NumeroAnnule {
+    pub numero: String,
+    pub motif: String,
+    pub le: NaiveDateTime,
+    pub par: Acteur,
+}
+
 /// A status change asked for, with what it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case", tag = "vers")]

@@ -217,7 +217,7 @@ impl Registre {
             None => None,
         };
         let elus = self.stockage.elus()?;
-        vues::detail(
+        let mut detail = vues::detail(
             &Contexte {
                 commune: &commune,
                 seance: &seance,
@@ -225,7 +225,13 @@ impl Registre {
                 convention: convention.as_ref(),
             },
             &d,
-        )
+        )?;
+        let connus = self.stockage.numeros_de_l_annee(&numero[..4])?;
+        let manquants = regles::numerotation::manquants_avant(numero, &connus);
+        detail
+            .diagnostics
+            .extend(regles::numerotation::diagnostic_lacune(numero, &manquants));
+        Ok(detail)
     }
 
     /// The legal checks of one deliberation, or of all of them in order.

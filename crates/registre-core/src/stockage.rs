@@ -11,7 +11,8 @@
 //! transition and comment), `commentaires` (key `numero \0 id` →
 //! [`Commentaire`] JSON), `lectures` (key `numero` → the version the mayor
 //! last read, u32 big endian) and `pdf_signes` (key `numero` → the bytes of
-//! the PDF recorded at signature). A format-1 database gains the empty trees;
+//! the PDF recorded at signature) and `numeros_annules` (key `numero` →
+//! [`NumeroAnnule`] JSON: a number left unused, with its reason). A format-1 database gains the empty trees;
 //! a Registre of format 1 refuses a format-2 database, which it would edit
 //! without keeping the history.
 
@@ -22,7 +23,7 @@ use serde::Serialize;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Transactional, Tree};
 
-use crate::cycle::{Commentaire, Evenement};
+use crate::cycle::{Commentaire, Evenement, NumeroAnnule};
 use crate::domaine::{Commune, Convention, Deliberation, Elu, Seance};
 use crate::echange::DonneesRegistre;
 use crate::erreur::{Erreur, Resultat};
@@ -41,7 +42,13 @@ pub(crate) type Migration = fn(&sled::Db) -> Resultat<()>;
 /// `tests/fixtures/stockage-v1/`.
 pub(crate) const MIGRATIONS: &[Migration] = &[format_1_vers_2];
 
-const ARBRES_CYCLE: [&str; 4] = ["historique", "commentaires", "lectures", "pdf_signes"];
+const ARBRES_CYCLE: [&str; 5] = [
+    "historique",
+    "commentaires",
+    "lectures",
+    "pdf_signes",
+    "numeros_annules",
+];
 
 /// Format 2: the trees of the deliberations' life, empty. A deliberation's
 /// history starts with a baseline entry the first time it changes.
@@ -90,6 +97,7 @@ pub(crate) struct Stockage {
     commentaires: Tree,
     lectures: Tree,
     pdf_signes: Tree,
+    numeros_annules: Tree,
 }
 
 impl Stockage {
@@ -111,6 +119,7 @@ impl Stockage {
             commentaires: arbre("commentaires")?,
             lectures: arbre("lectures")?,
             pdf_signes: arbre("pdf_signes")?,
+            numeros_annules: arbre("numeros_annules")?,
             db,
         })
     }
@@ -214,6 +223,29 @@ impl Stockage {
 
     pub(crate) fn pdf_signe(&self, numero: &str) -> Resultat<Option<Vec<u8>>> {
         Ok(self.pdf_signes.get(numero.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    pub(crate) fn numeros_annules(&self) -> Resultat<Vec<NumeroAnnule>> {
+        tous(&self.numeros_annules, "numéro annulé")
+    }
+
+    /// The register's numbers of one year ("2024/…"), in use or cancelled.
+    pub(crate) fn numeros_de_l_annee(&self, annee: &str) -> Resultat<Vec<String>> {
+        let prefixe = format!("{annee}/");
+        let mut numeros = Vec::new();
+        for arbre in [&self.deliberations, &self.numeros_annules] {
+            for cle in arbre.scan_prefix(prefixe.as_bytes()).keys() {
+                numeros.push(String::from_utf8_lossy(&cle?).into_owned());
+            }
+        }
+        Ok(numeros)
+    }
+
+    pub(crate) fn annuler_numero(&self, a: &NumeroAnnule) -> Resultat<()> {
+        self.numeros_annules
+            .insert(a.numero.as_bytes(), encoder(a))?;
+        self.db.flush()?;
+        Ok(())
     }
 
     /// Applies one step of a deliberation's life in one transaction, then

@@ -11,7 +11,8 @@ use ts_rs::TS;
 
 use super::Registre;
 use crate::cycle::{
-    self, Acteur, Action, Commentaire, Contexte, DemandeTransition, Evenement, Resolution, Role,
+    self, Acteur, Action, Commentaire, Contexte, DemandeTransition, Evenement, NumeroAnnule,
+    Resolution, Role,
 };
 use crate::diff::{self, ChampModifie};
 use crate::domaine::{
@@ -148,12 +149,12 @@ impl Registre {
     pub fn proposer_numero(&self, seance: &str) -> Resultat<String> {
         let s = self.lire_seance(seance)?;
         let annee = chrono::Datelike::year(&s.date);
+        // Cancelled numbers are never given again.
         let dernier = self
             .stockage
-            .deliberations()?
+            .numeros_de_l_annee(&annee.to_string())?
             .iter()
-            .filter(|d| d.numero.annee() == annee)
-            .filter_map(|d| d.numero.as_str()[5..].parse::<u32>().ok())
+            .filter_map(|n| n.get(5..)?.parse::<u32>().ok())
             .max()
             .unwrap_or(0);
         if dernier >= 999 {
@@ -163,6 +164,42 @@ impl Registre {
             ));
         }
         Ok(format!("{annee}/{:03}", dernier + 1))
+    }
+
+    /// Records why a number is left unused, so the numbering has no
+    /// unexplained hole; refused for a number in use.
+    pub fn annuler_numero(
+        &self,
+        numero: &str,
+        motif: &str,
+        par: &Acteur,
+        le: NaiveDateTime,
+    ) -> Resultat<NumeroAnnule> {
+        let n = NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
+        if self.stockage.deliberation(numero)?.is_some() {
+            return Err(Erreur::invalide(
+                "numero",
+                format!("le numéro {n} est celui d'une délibération du registre"),
+            ));
+        }
+        if motif.trim().is_empty() {
+            return Err(Erreur::invalide(
+                "motif",
+                "indiquez pourquoi ce numéro n'est pas utilisé",
+            ));
+        }
+        let a = NumeroAnnule {
+            numero: n.to_string(),
+            motif: motif.trim().to_owned(),
+            le,
+            par: par.clone(),
+        };
+        self.stockage.annuler_numero(&a)?;
+        Ok(a)
+    }
+
+    pub fn numeros_annules(&self) -> Resultat<Vec<NumeroAnnule>> {
+        self.stockage.numeros_annules()
     }
 
     /// The deliberation as the drafting form edits it.
@@ -778,6 +815,26 @@ impl Registre {
                     seance.date.format("%d/%m/%Y")
                 ),
             ));
+        }
+        if let Some(c) = &r.corrige {
+            match self.stockage.deliberation(c.numero.as_str())? {
+                Some(corrigee) if corrigee.statut >= Statut::Signe => {}
+                Some(_) => {
+                    return Err(Erreur::invalide(
+                        "corrige.numero",
+                        format!(
+                            "la délibération n° {} n'est pas signée : corrigez-la directement",
+                            c.numero
+                        ),
+                    ))
+                }
+                None => {
+                    return Err(Erreur::invalide(
+                        "corrige.numero",
+                        format!("la délibération n° {} n'existe pas", c.numero),
+                    ))
+                }
+            }
         }
         if let Some(code) = r.matiere.as_deref().filter(|c| !c.trim().is_empty()) {
             actes::verifier_matiere(code.trim()).map_err(|m| Erreur::invalide("matiere", m))?;

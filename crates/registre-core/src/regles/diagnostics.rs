@@ -60,6 +60,7 @@ pub enum CodeDiagnostic {
     MontantIncoherent,
     FinAvantDebut,
     PartieSansRepresentant,
+    NumerotationLacunaire,
 }
 
 /// One finding: what, how serious, in French, and the article it enforces.

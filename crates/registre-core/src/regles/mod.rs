@@ -8,6 +8,7 @@
 mod convention;
 mod diagnostics;
 pub mod effectif;
+pub mod numerotation;
 pub mod seuils;
 
 pub use convention::verifier_convention;
