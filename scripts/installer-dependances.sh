@@ -40,6 +40,12 @@ installer_npm() {
 installer_npm ui
 installer_npm tests/e2e
 
+# The reference Table Schema validator, for the SCDL open-data export test.
+if ! python3 -c "import frictionless" 2>/dev/null; then
+  echo "==> pip install frictionless (validation du CSV SCDL)"
+  python3 -m pip install --quiet --disable-pip-version-check 'frictionless>=5,<6'
+fi
+
 if ! command -v tauri-driver >/dev/null; then
   echo "==> cargo install tauri-driver (une fois, environ 2 minutes)"
   cargo install tauri-driver --version '^2' --locked --quiet

@@ -25,7 +25,7 @@ etape "Rust : clippy -D warnings"
 cargo clippy --workspace --all-targets --locked --features "$APP_FEATURES" -- -D warnings
 
 etape "Rust : tests unitaires et d'intégration"
-cargo test --workspace --locked --features "$APP_FEATURES"
+REGISTRE_EXIGER_FRICTIONLESS=1 cargo test --workspace --locked --features "$APP_FEATURES"
 
 etape "Interface : lint (ESLint, svelte-check) et tests de composants"
 (cd ui && npm run lint && npm test)

@@ -8,4 +8,5 @@ mod panne;
 mod pdf;
 mod redaction;
 mod registre;
+mod scdl;
 mod stockage;

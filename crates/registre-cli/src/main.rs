@@ -206,6 +206,15 @@ enum FormatExport {
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: Option<PathBuf>,
     },
+    /// Données ouvertes : CSV au schéma SCDL « Délibérations » 2.1.3, actes signés seulement.
+    Scdl {
+        /// Année des séances à exporter (par défaut : toutes).
+        #[arg(long = "year", value_name = "ANNEE")]
+        annee: Option<i32>,
+        /// Fichier CSV à écrire (par défaut : la sortie standard).
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: Option<PathBuf>,
+    },
 }
 
 fn date_iso(texte: &str) -> Result<chrono::NaiveDate, String> {
@@ -281,6 +290,26 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
             match fichier {
                 Some(chemin) => ecrire_atomiquement(&chemin, &json)?,
                 None => ecrire(&mut sortie, &json)?,
+            }
+        }
+        Commande::Export {
+            format:
+                FormatExport::Scdl {
+                    annee,
+                    sortie: fichier,
+                },
+        } => {
+            let csv = registre.exporter_scdl(annee)?;
+            let lignes = csv.lines().count().saturating_sub(1);
+            match fichier {
+                Some(chemin) => {
+                    ecrire_atomiquement(&chemin, csv.as_bytes())?;
+                    eprintln!(
+                        "Export SCDL : {lignes} délibération(s) dans « {} ».",
+                        chemin.display()
+                    );
+                }
+                None => ecrire(&mut sortie, &csv)?,
             }
         }
         Commande::List { json } => {

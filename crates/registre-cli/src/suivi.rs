@@ -89,6 +89,9 @@ pub struct ArgsStatut {
     /// Mode de publication.
     #[arg(long, value_enum)]
     pub mode: Option<Mode>,
+    /// Adresse de l'acte publié en ligne (publication électronique).
+    #[arg(long)]
+    pub url: Option<String>,
     /// À la signature : le fichier PDF exact qui a été signé (sinon il est produit maintenant).
     #[arg(long, value_name = "FICHIER")]
     pub pdf: Option<PathBuf>,
@@ -197,6 +200,7 @@ pub fn statut(registre: &Registre, a: ArgsStatut, profil: Profil) -> Result<Stri
                 Mode::Affichage => ModePublication::Affichage,
                 Mode::Papier => ModePublication::Papier,
             },
+            url: a.url,
         }),
         Etape::Executoire => DemandeTransition::RendreExecutoire,
     };

@@ -281,6 +281,14 @@ pub fn appliquer(
                     ctx.date_seance.format("%d/%m/%Y")
                 ));
             }
+            if let Some(url) = &p.url {
+                let schema = url.starts_with("https://") || url.starts_with("http://");
+                if !schema || url.contains(char::is_whitespace) {
+                    return Err(format!(
+                        "Adresse de publication : « {url} » n'est pas une adresse web (https://…)."
+                    ));
+                }
+            }
             d.publication = Some(p.clone());
         }
         DemandeTransition::RendreExecutoire => {
@@ -462,6 +470,7 @@ mod tests {
             DemandeTransition::Publier(Publication {
                 date: date(2024, 5, 21),
                 mode: ModePublication::Electronique,
+                url: None,
             }),
             Role::Secretariat,
         );

@@ -53,6 +53,10 @@ pub enum Erreur {
     #[error("{0}")]
     ActeSigne(String),
 
+    /// An export refused because some rows would be invalid (each listed).
+    #[error("{}", format_export(.0))]
+    ExportInvalide(Vec<Anomalie>),
+
     /// A status change refused by its preconditions (`cycle::appliquer`).
     #[error("{0}")]
     Transition(String),
@@ -89,6 +93,14 @@ fn format_import(anomalies: &[Anomalie]) -> String {
     texte
 }
 
+fn format_export(anomalies: &[Anomalie]) -> String {
+    let mut texte = String::from("L'export n'a pas été produit :");
+    for anomalie in anomalies {
+        texte.push_str(&format!("\n  - {} : {}", anomalie.chemin, anomalie.message));
+    }
+    texte
+}
+
 /// Stable, machine-readable codes; the UI maps each one to French text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -101,6 +113,7 @@ pub enum CodeErreur {
     ImportInvalide,
     RegistreNonVide,
     ActeSigne,
+    ExportInvalide,
     TransitionRefusee,
     EntreeSortie,
     Interne,
@@ -117,6 +130,7 @@ impl Erreur {
             Erreur::ImportInvalide(_) => CodeErreur::ImportInvalide,
             Erreur::RegistreNonVide(_) => CodeErreur::RegistreNonVide,
             Erreur::ActeSigne(_) => CodeErreur::ActeSigne,
+            Erreur::ExportInvalide(_) => CodeErreur::ExportInvalide,
             Erreur::Transition(_) => CodeErreur::TransitionRefusee,
             Erreur::EntreeSortie { .. } => CodeErreur::EntreeSortie,
             Erreur::Stockage(_) | Erreur::Interne(_) => CodeErreur::Interne,

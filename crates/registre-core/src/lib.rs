@@ -14,6 +14,7 @@ mod fichier;
 pub mod pdf;
 mod registre;
 pub mod regles;
+pub mod scdl;
 mod stockage;
 pub mod vues;
 

@@ -192,6 +192,11 @@ impl ModePublication {
 pub struct Publication {
     pub date: NaiveDate,
     pub mode: ModePublication,
+    /// Where the act can be read online (electronic publication, R2131-1);
+    /// exported as DELIB_URL in the open data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -571,6 +571,7 @@ fn transmission_et_publication_completent_le_pied_de_l_extrait() {
     s.deliberation.publication = Some(Publication {
         date: jour(22),
         mode: ModePublication::Electronique,
+        url: None,
     });
     let t = texte(&documents::extrait(&s).unwrap());
     for attendu in [
@@ -601,6 +602,7 @@ fn transmission_et_publication_completent_le_pied_de_l_extrait() {
     s.deliberation.publication = Some(Publication {
         date: jour(23),
         mode: ModePublication::Affichage,
+        url: None,
     });
     let t = texte(&documents::extrait(&s).unwrap());
     for attendu in [

@@ -703,6 +703,25 @@ impl Registre {
         Ok(evenements)
     }
 
+    /// The SCDL open-data CSV of the adopted deliberations (of `annee`
+    /// when given); refused, with every faulty deliberation named, when a
+    /// row would break the schema.
+    pub fn exporter_scdl(&self, annee: Option<i32>) -> Resultat<String> {
+        let commune = self
+            .stockage
+            .commune()?
+            .ok_or_else(|| Erreur::invalide("commune", "le registre n'a pas encore de commune"))?;
+        let lignes = crate::scdl::lignes(
+            &commune,
+            &self.stockage.seances()?,
+            &self.stockage.elus()?,
+            &self.stockage.deliberations()?,
+            annee,
+        )
+        .map_err(Erreur::ExportInvalide)?;
+        Ok(crate::scdl::csv(&lignes))
+    }
+
     fn deliberation(&self, numero: &str) -> Resultat<Deliberation> {
         NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
         self.stockage.deliberation(numero)?.ok_or_else(|| {
