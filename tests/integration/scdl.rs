@@ -1,6 +1,7 @@
-//! Open data: the SCDL « Délibérations » CSV, validated by a real Table
-//! Schema validator (frictionless, through tests/scdl/valider.py), and the
-//! refusal of an invalid row with its reason.
+//! Open data and the préfecture: the SCDL « Délibérations » CSV, validated
+//! by a real Table Schema validator (frictionless, through
+//! tests/scdl/valider.py), the refusal of an invalid row with its reason,
+//! and the ACTES package of a signed act.
 
 use std::path::Path;
 use std::process::Command;
@@ -123,4 +124,72 @@ fn une_deliberation_signee_sans_matiere_bloque_l_export_avec_son_numero() {
         s.stderr
     );
     assert!(!csv.exists(), "nothing written");
+}
+
+#[test]
+fn la_deliberation_2024_052_signee_donne_un_paquet_actes_complet() {
+    let dir = base_demo();
+    let db = dir.path();
+    let paquet = db.join("paquet");
+    let refus = registre(db, &["actes", "2024/052", "-o", paquet.to_str().unwrap()]);
+    assert_ne!(refus.code, 0);
+    assert!(
+        refus.stderr.contains("seul un acte signé"),
+        "{}",
+        refus.stderr
+    );
+    assert!(!paquet.exists(), "nothing written for an unsigned act");
+
+    reussit(
+        db,
+        &["--par", "maire", "status", "2024/052", "bon-pour-signature"],
+    );
+    reussit(db, &["--par", "maire", "status", "2024/052", "signer"]);
+    let liste = reussit(
+        db,
+        &[
+            "actes",
+            "2024/052",
+            "-o",
+            paquet.to_str().unwrap(),
+            "--classification",
+            "2024-01-10",
+        ],
+    );
+    let racine = "066-216601401-20240515-2024_052-DE-1-1";
+    assert_eq!(
+        liste,
+        format!("{racine}_1.pdf\n{racine}_2.pdf\nmetadonnees.json\nacte.xml\n")
+    );
+    let signe = db.join("signe.pdf");
+    reussit(
+        db,
+        &["pdf", "signe", "2024/052", "-o", signe.to_str().unwrap()],
+    );
+    assert_eq!(
+        std::fs::read(paquet.join(format!("{racine}_1.pdf"))).unwrap(),
+        std::fs::read(&signe).unwrap(),
+        "the package carries the signed PDF byte for byte"
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(paquet.join("metadonnees.json")).unwrap()).unwrap();
+    assert_eq!(m["numero_interne"], "2024_052");
+    assert_eq!(m["matiere_code"], "8.1");
+    assert_eq!(m["nature_lettres"], "DE");
+    let xml: String = std::fs::read(paquet.join("acte.xml"))
+        .unwrap()
+        .iter()
+        .map(|&b| b as char)
+        .collect();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"));
+    assert!(xml
+        .contains("<actes:ClassificationDateVersion>2024-01-10</actes:ClassificationDateVersion>"));
+    // A second run does not overwrite a package.
+    let encore = registre(db, &["actes", "2024/052", "-o", paquet.to_str().unwrap()]);
+    assert_ne!(encore.code, 0);
+    assert!(
+        encore.stderr.contains("n'est pas vide"),
+        "{}",
+        encore.stderr
+    );
 }

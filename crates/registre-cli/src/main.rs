@@ -118,6 +118,17 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Prépare le paquet ACTES d'un acte signé pour le tiers de télétransmission :
+    /// PDF signé, annexes, métadonnées et XML actes:Acte, dans un dossier.
+    Actes {
+        numero: String,
+        /// Dossier à créer (il ne doit pas exister, ou être vide).
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        sortie: PathBuf,
+        /// Date de la classification ACTES de la commune (fournie par le TdT), AAAA-MM-JJ.
+        #[arg(long, value_name = "DATE", value_parser = date_iso)]
+        classification: Option<chrono::NaiveDate>,
+    },
     /// Produit un PDF : l'extrait d'une délibération, une convention, les deux en un seul fichier,
     /// ou, pour une séance, sa convocation ou la liste de ses délibérations.
     Pdf {
@@ -311,6 +322,49 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 }
                 None => ecrire(&mut sortie, &csv)?,
             }
+        }
+        Commande::Actes {
+            numero,
+            sortie: dossier,
+            classification,
+        } => {
+            let (m, fichiers) = registre.paquet_actes(
+                &numero,
+                classification,
+                chrono::Local::now().naive_local(),
+            )?;
+            let io = |source| Erreur::EntreeSortie {
+                chemin: dossier.clone(),
+                source,
+            };
+            if dossier.exists() && std::fs::read_dir(&dossier).map_err(io)?.next().is_some() {
+                return Err(Erreur::DonneeInvalide(registre_core::Anomalie {
+                    chemin: "--output".into(),
+                    message: format!("le dossier « {} » n'est pas vide", dossier.display()),
+                }));
+            }
+            std::fs::create_dir_all(&dossier).map_err(io)?;
+            for f in &fichiers {
+                ecrire_atomiquement(&dossier.join(&f.nom), &f.octets)?;
+            }
+            ecrire(
+                &mut sortie,
+                &fichiers
+                    .iter()
+                    .map(|f| format!("{}\n", f.nom))
+                    .collect::<String>(),
+            )?;
+            eprintln!(
+                "Paquet ACTES de la délibération n° {} (NumeroInterne {}) écrit dans « {} »{}.",
+                m.numero_registre,
+                m.numero_interne,
+                dossier.display(),
+                if m.classification_date_version.is_none() {
+                    " ; la date de classification est à renseigner dans le TdT (--classification)"
+                } else {
+                    ""
+                }
+            );
         }
         Commande::List { json } => {
             let liste = registre.lister_deliberations()?;

@@ -11,6 +11,7 @@ pub mod domaine;
 pub mod echange;
 mod erreur;
 mod fichier;
+pub mod paquet_actes;
 pub mod pdf;
 mod registre;
 pub mod regles;

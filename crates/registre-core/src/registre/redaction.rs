@@ -722,6 +722,65 @@ impl Registre {
         Ok(crate::scdl::csv(&lignes))
     }
 
+    /// The ACTES package of a signed act: the signed PDF, the annexed
+    /// convention as a PDF, the TdT metadata and the `actes:Acte` XML.
+    /// `classification` is the date of the commune's ACTES classification
+    /// (given by its TdT), when known.
+    pub fn paquet_actes(
+        &self,
+        numero: &str,
+        classification: Option<chrono::NaiveDate>,
+        le: NaiveDateTime,
+    ) -> Resultat<(
+        crate::paquet_actes::Metadonnees,
+        Vec<crate::paquet_actes::Fichier>,
+    )> {
+        let d = self.deliberation(numero)?;
+        let commune = self
+            .stockage
+            .commune()?
+            .ok_or_else(|| Erreur::invalide("commune", "le registre n'a pas encore de commune"))?;
+        let seance = self.lire_seance(&d.seance)?;
+        let pdf_signe = if d.statut >= Statut::Signe {
+            self.pdf_signe(numero)?
+        } else {
+            Vec::new()
+        };
+        let mut annexes = Vec::new();
+        if let (Some(id), true) = (&d.convention, d.statut >= Statut::Signe) {
+            let source = pdf::source_convention(&self.stockage, id)?;
+            annexes.push((id.clone(), pdf::convention(&source, le)?.octets));
+        }
+        let autres_numeros = self
+            .stockage
+            .deliberations()?
+            .into_iter()
+            .filter(|x| x.numero != d.numero)
+            .filter_map(|x| x.numero_actes.map(|n| n.to_string()))
+            .collect();
+        crate::paquet_actes::preparer(&crate::paquet_actes::Entree {
+            commune: &commune,
+            deliberation: &d,
+            date_decision: seance.date,
+            pdf_signe: &pdf_signe,
+            annexes,
+            autres_numeros,
+            classification,
+            prepare_le: le,
+        })
+        .map_err(|refus| {
+            Erreur::ExportInvalide(
+                refus
+                    .into_iter()
+                    .map(|message| Anomalie {
+                        chemin: format!("délibération n° {numero}"),
+                        message,
+                    })
+                    .collect(),
+            )
+        })
+    }
+
     fn deliberation(&self, numero: &str) -> Resultat<Deliberation> {
         NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
         self.stockage.deliberation(numero)?.ok_or_else(|| {
