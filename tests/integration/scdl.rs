@@ -193,3 +193,66 @@ fn la_deliberation_2024_052_signee_donne_un_paquet_actes_complet() {
         encore.stderr
     );
 }
+
+#[test]
+fn la_publication_d_une_periode_donne_les_pdf_signes_et_une_page_index() {
+    let dir = base_demo();
+    let db = dir.path();
+    let vide = db.join("vide");
+    reussit(
+        db,
+        &[
+            "export",
+            "publication",
+            "--du",
+            "2024-05-01",
+            "--au",
+            "2024-05-31",
+            "-o",
+            vide.to_str().unwrap(),
+        ],
+    );
+    let index = std::fs::read_to_string(vide.join("index.html")).unwrap();
+    assert!(
+        index.contains("Aucun acte pour cette période"),
+        "a draft is not published"
+    );
+
+    reussit(
+        db,
+        &["--par", "maire", "status", "2024/052", "bon-pour-signature"],
+    );
+    reussit(db, &["--par", "maire", "status", "2024/052", "signer"]);
+    let site = db.join("site");
+    reussit(
+        db,
+        &[
+            "export",
+            "publication",
+            "--du",
+            "2024-05-01",
+            "--au",
+            "2024-05-31",
+            "--en-ligne",
+            "2024-05-22",
+            "-o",
+            site.to_str().unwrap(),
+        ],
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("Mis en ligne le 22/05/2024"), "{index}");
+    assert!(index.contains("au moins deux mois"), "{index}");
+    assert!(
+        index.contains("href=\"deliberation-2024-052.pdf\""),
+        "{index}"
+    );
+    let signe = db.join("signe.pdf");
+    reussit(
+        db,
+        &["pdf", "signe", "2024/052", "-o", signe.to_str().unwrap()],
+    );
+    assert_eq!(
+        std::fs::read(site.join("deliberation-2024-052.pdf")).unwrap(),
+        std::fs::read(&signe).unwrap()
+    );
+}

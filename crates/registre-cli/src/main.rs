@@ -217,6 +217,21 @@ enum FormatExport {
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: Option<PathBuf>,
     },
+    /// Publication en ligne (R2131-1) : les PDF signés des actes d'une période et une page index.html.
+    Publication {
+        /// Début de la période (date des séances), AAAA-MM-JJ.
+        #[arg(long, value_parser = date_iso)]
+        du: chrono::NaiveDate,
+        /// Fin de la période, AAAA-MM-JJ.
+        #[arg(long, value_parser = date_iso)]
+        au: chrono::NaiveDate,
+        /// Date de mise en ligne affichée (par défaut : aujourd'hui).
+        #[arg(long = "en-ligne", value_name = "DATE", value_parser = date_iso)]
+        en_ligne: Option<chrono::NaiveDate>,
+        /// Dossier à créer (il ne doit pas exister, ou être vide).
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        sortie: PathBuf,
+    },
     /// Données ouvertes : CSV au schéma SCDL « Délibérations » 2.1.3, actes signés seulement.
     Scdl {
         /// Année des séances à exporter (par défaut : toutes).
@@ -323,6 +338,25 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 None => ecrire(&mut sortie, &csv)?,
             }
         }
+        Commande::Export {
+            format:
+                FormatExport::Publication {
+                    du,
+                    au,
+                    en_ligne,
+                    sortie: dossier,
+                },
+        } => {
+            // The core reads no clock: "today" is decided here, at the edge.
+            let en_ligne = en_ligne.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let fichiers = registre.publication(du, au, en_ligne)?;
+            ecrire_dossier_neuf(&dossier, &fichiers)?;
+            eprintln!(
+                "Publication : {} acte(s) et index.html dans « {} ».",
+                fichiers.len() - 1,
+                dossier.display()
+            );
+        }
         Commande::Actes {
             numero,
             sortie: dossier,
@@ -333,20 +367,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 classification,
                 chrono::Local::now().naive_local(),
             )?;
-            let io = |source| Erreur::EntreeSortie {
-                chemin: dossier.clone(),
-                source,
-            };
-            if dossier.exists() && std::fs::read_dir(&dossier).map_err(io)?.next().is_some() {
-                return Err(Erreur::DonneeInvalide(registre_core::Anomalie {
-                    chemin: "--output".into(),
-                    message: format!("le dossier « {} » n'est pas vide", dossier.display()),
-                }));
-            }
-            std::fs::create_dir_all(&dossier).map_err(io)?;
-            for f in &fichiers {
-                ecrire_atomiquement(&dossier.join(&f.nom), &f.octets)?;
-            }
+            ecrire_dossier_neuf(&dossier, &fichiers)?;
             ecrire(
                 &mut sortie,
                 &fichiers
@@ -508,6 +529,29 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes files into a folder that is new or empty: a package is never
+/// mixed with an earlier one.
+fn ecrire_dossier_neuf(
+    dossier: &std::path::Path,
+    fichiers: &[registre_core::paquet_actes::Fichier],
+) -> Result<(), Erreur> {
+    let io = |source| Erreur::EntreeSortie {
+        chemin: dossier.to_path_buf(),
+        source,
+    };
+    if dossier.exists() && std::fs::read_dir(dossier).map_err(io)?.next().is_some() {
+        return Err(Erreur::DonneeInvalide(registre_core::Anomalie {
+            chemin: "--output".into(),
+            message: format!("le dossier « {} » n'est pas vide", dossier.display()),
+        }));
+    }
+    std::fs::create_dir_all(dossier).map_err(io)?;
+    for f in fichiers {
+        ecrire_atomiquement(&dossier.join(&f.nom), &f.octets)?;
+    }
+    Ok(())
 }
 
 fn verification_en_texte(v: &Verification) -> String {

@@ -13,6 +13,7 @@ mod erreur;
 mod fichier;
 pub mod paquet_actes;
 pub mod pdf;
+pub mod publication;
 mod registre;
 pub mod regles;
 pub mod scdl;

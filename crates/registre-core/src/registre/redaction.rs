@@ -781,6 +781,57 @@ impl Registre {
         })
     }
 
+    /// The files for the commune's website: the signed PDF of each act
+    /// whose séance falls between `du` and `au`, and the index page dated
+    /// `mise_en_ligne` (R2131-1). Acts not yet signed are left out.
+    pub fn publication(
+        &self,
+        du: chrono::NaiveDate,
+        au: chrono::NaiveDate,
+        mise_en_ligne: chrono::NaiveDate,
+    ) -> Resultat<Vec<crate::paquet_actes::Fichier>> {
+        if au < du {
+            return Err(Erreur::invalide(
+                "au",
+                "la fin de la période précède son début",
+            ));
+        }
+        let commune = self
+            .stockage
+            .commune()?
+            .ok_or_else(|| Erreur::invalide("commune", "le registre n'a pas encore de commune"))?;
+        let seances = self.stockage.seances()?;
+        let mut retenues: Vec<(Deliberation, chrono::NaiveDate)> = self
+            .stockage
+            .deliberations()?
+            .into_iter()
+            .filter(|d| d.statut >= Statut::Signe)
+            .filter_map(|d| {
+                let date = seances.iter().find(|s| s.id == d.seance)?.date;
+                (du..=au).contains(&date).then_some((d, date))
+            })
+            .collect();
+        retenues.sort_by(|a, b| a.0.numero.cmp(&b.0.numero));
+        let mut actes = Vec::new();
+        for (d, date) in retenues {
+            let numero = d.numero.to_string();
+            actes.push(crate::publication::ActePublie {
+                octets: self.pdf_signe(&numero)?,
+                fichier: crate::publication::nom_de_fichier(&numero),
+                date_seance: date,
+                objet: d.objet,
+                numero,
+            });
+        }
+        Ok(crate::publication::fichiers(
+            &commune.nom,
+            du,
+            au,
+            mise_en_ligne,
+            actes,
+        ))
+    }
+
     fn deliberation(&self, numero: &str) -> Resultat<Deliberation> {
         NumeroDeliberation::new(numero).map_err(|m| Erreur::invalide("numero", m))?;
         self.stockage.deliberation(numero)?.ok_or_else(|| {
