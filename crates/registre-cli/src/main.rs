@@ -350,7 +350,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
             // The core reads no clock: "today" is decided here, at the edge.
             let en_ligne = en_ligne.unwrap_or_else(|| chrono::Local::now().date_naive());
             let fichiers = registre.publication(du, au, en_ligne)?;
-            ecrire_dossier_neuf(&dossier, &fichiers)?;
+            registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
             eprintln!(
                 "Publication : {} acte(s) et index.html dans « {} ».",
                 fichiers.len() - 1,
@@ -367,7 +367,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 classification,
                 chrono::Local::now().naive_local(),
             )?;
-            ecrire_dossier_neuf(&dossier, &fichiers)?;
+            registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
             ecrire(
                 &mut sortie,
                 &fichiers
@@ -529,29 +529,6 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes files into a folder that is new or empty: a package is never
-/// mixed with an earlier one.
-fn ecrire_dossier_neuf(
-    dossier: &std::path::Path,
-    fichiers: &[registre_core::paquet_actes::Fichier],
-) -> Result<(), Erreur> {
-    let io = |source| Erreur::EntreeSortie {
-        chemin: dossier.to_path_buf(),
-        source,
-    };
-    if dossier.exists() && std::fs::read_dir(dossier).map_err(io)?.next().is_some() {
-        return Err(Erreur::DonneeInvalide(registre_core::Anomalie {
-            chemin: "--output".into(),
-            message: format!("le dossier « {} » n'est pas vide", dossier.display()),
-        }));
-    }
-    std::fs::create_dir_all(dossier).map_err(io)?;
-    for f in fichiers {
-        ecrire_atomiquement(&dossier.join(&f.nom), &f.octets)?;
-    }
-    Ok(())
 }
 
 fn verification_en_texte(v: &Verification) -> String {

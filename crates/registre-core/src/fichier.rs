@@ -32,6 +32,29 @@ pub fn ecrire_atomiquement(chemin: &Path, contenu: impl AsRef<[u8]>) -> Resultat
     })
 }
 
+/// Writes a set of files (an ACTES package, a publication) into a folder
+/// that is new or empty, so a package is never mixed with an earlier one.
+pub fn ecrire_dans_dossier_neuf(
+    dossier: &Path,
+    fichiers: &[crate::paquet_actes::Fichier],
+) -> Resultat<()> {
+    let io = |source| Erreur::EntreeSortie {
+        chemin: dossier.to_path_buf(),
+        source,
+    };
+    if dossier.exists() && std::fs::read_dir(dossier).map_err(io)?.next().is_some() {
+        return Err(Erreur::invalide(
+            "dossier",
+            format!("le dossier « {} » n'est pas vide", dossier.display()),
+        ));
+    }
+    std::fs::create_dir_all(dossier).map_err(io)?;
+    for f in fichiers {
+        ecrire_atomiquement(&dossier.join(&f.nom), &f.octets)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

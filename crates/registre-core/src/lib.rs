@@ -23,7 +23,7 @@ pub mod vues;
 pub use comptes::Comptes;
 pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
-pub use fichier::ecrire_atomiquement;
+pub use fichier::{ecrire_atomiquement, ecrire_dans_dossier_neuf};
 pub use registre::redaction::{
     empreinte, AttenteMaire, ControlePdf, Enregistrement, EntreeHistorique, Redaction, Revue,
 };
