@@ -8,5 +8,6 @@ mod panne;
 mod pdf;
 mod redaction;
 mod registre;
+mod sauvegarde;
 mod scdl;
 mod stockage;

@@ -118,6 +118,17 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Sauvegarde complète (registre, historique, commentaires, PDF signés) : dans FICHIER,
+    /// ou sinon parmi les copies automatiques à côté de la base (les N plus récentes sont gardées).
+    Backup {
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: Option<PathBuf>,
+        /// Nombre de copies automatiques à garder.
+        #[arg(long, default_value_t = registre_core::sauvegarde::A_GARDER_PAR_DEFAUT)]
+        garder: usize,
+    },
+    /// Restaure une sauvegarde : tout est vérifié avant de remplacer quoi que ce soit.
+    Restore { fichier: PathBuf },
     /// Prépare le paquet ACTES d'un acte signé pour le tiers de télétransmission :
     /// PDF signé, annexes, métadonnées et XML actes:Acte, dans un dossier.
     Actes {
@@ -355,6 +366,39 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 "Publication : {} acte(s) et index.html dans « {} ».",
                 fichiers.len() - 1,
                 dossier.display()
+            );
+        }
+        Commande::Backup {
+            sortie: fichier,
+            garder,
+        } => {
+            let le = chrono::Local::now().naive_local();
+            let chemin = match fichier {
+                Some(chemin) => {
+                    ecrire_atomiquement(&chemin, registre.sauvegarder(le)?)?;
+                    chemin
+                }
+                None => registre
+                    .sauvegarde_automatique(le, garder, None)?
+                    .ok_or_else(|| {
+                        Erreur::Interne("le registre est vide : rien à sauvegarder".into())
+                    })?,
+            };
+            eprintln!("Sauvegarde écrite : « {} ».", chemin.display());
+            ecrire(&mut sortie, &format!("{}\n", chemin.display()))?;
+        }
+        Commande::Restore { fichier } => {
+            let texte =
+                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
+                    chemin: fichier.clone(),
+                    source,
+                })?;
+            let donnees = registre.restaurer(&texte)?;
+            eprintln!(
+                "Sauvegarde restaurée : {} délibération(s), {} séance(s), {} convention(s).",
+                donnees.deliberations.len(),
+                donnees.seances.len(),
+                donnees.conventions.len()
             );
         }
         Commande::Actes {

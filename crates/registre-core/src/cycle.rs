@@ -395,7 +395,7 @@ pub const FUSION_MODIFICATIONS_MINUTES: i64 = 10;
 
 /// Whether a new modification may replace the last history entry.
 pub fn fusionne_avec(dernier: &Evenement, par: &Acteur, le: NaiveDateTime) -> bool {
-    dernier.action == Action::Modification
+    matches!(dernier.action, Action::Creation | Action::Modification)
         && &dernier.par == par
         && le >= dernier.le
         && le - dernier.le <= chrono::Duration::minutes(FUSION_MODIFICATIONS_MINUTES)

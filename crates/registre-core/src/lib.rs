@@ -16,6 +16,7 @@ pub mod pdf;
 pub mod publication;
 mod registre;
 pub mod regles;
+pub mod sauvegarde;
 pub mod scdl;
 mod stockage;
 pub mod vues;

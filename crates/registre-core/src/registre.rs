@@ -2,6 +2,7 @@
 //! exclusive lock on the database directory and the sled store.
 
 pub mod redaction;
+pub mod sauvegardes;
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};

@@ -79,6 +79,12 @@ fn cle_rang(numero: &str, rang: u32) -> Vec<u8> {
     cle
 }
 
+/// The deliberation number of a `numero \0 rang` key.
+fn numero_de_cle(cle: &[u8]) -> String {
+    let fin = cle.iter().position(|&b| b == 0).unwrap_or(cle.len());
+    String::from_utf8_lossy(&cle[..fin]).into_owned()
+}
+
 fn prefixe(numero: &str) -> Vec<u8> {
     let mut cle = numero.as_bytes().to_vec();
     cle.push(0);
@@ -283,6 +289,125 @@ impl Stockage {
                 if let Some(pdf) = e.pdf {
                     tp.insert(e.numero.as_bytes(), pdf)?;
                 }
+                Ok::<(), ConflictableTransactionError<()>>(())
+            });
+        fin_de_transaction(resultat)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The life of every deliberation, for a backup.
+    pub(crate) fn lire_cycle(&self) -> Resultat<crate::sauvegarde::Cycle> {
+        let mut cycle = crate::sauvegarde::Cycle {
+            historique: tous(&self.historique, "historique")?,
+            numeros_annules: self.numeros_annules()?,
+            ..Default::default()
+        };
+        for paire in self.commentaires.iter() {
+            let (cle, valeur) = paire?;
+            let numero = numero_de_cle(&cle);
+            let c: Commentaire = decoder(&valeur, "commentaire")?;
+            cycle.commentaires.entry(numero).or_default().push(c);
+        }
+        for paire in self.lectures.iter() {
+            let (cle, valeur) = paire?;
+            if let Ok(octets) = <[u8; 4]>::try_from(valeur.as_ref()) {
+                cycle.lectures.insert(
+                    String::from_utf8_lossy(&cle).into_owned(),
+                    u32::from_be_bytes(octets),
+                );
+            }
+        }
+        for paire in self.pdf_signes.iter() {
+            let (cle, valeur) = paire?;
+            cycle.pdf_signes.insert(
+                String::from_utf8_lossy(&cle).into_owned(),
+                crate::sauvegarde::base64_ecrire(&valeur),
+            );
+        }
+        Ok(cycle)
+    }
+
+    /// Replaces everything (records and their life) in one transaction,
+    /// then flushes: a restore is all or nothing.
+    pub(crate) fn restaurer(&self, c: &crate::sauvegarde::Contenu) -> Resultat<()> {
+        let arbres = [
+            &self.elus,
+            &self.seances,
+            &self.deliberations,
+            &self.conventions,
+            &self.historique,
+            &self.commentaires,
+            &self.lectures,
+            &self.pdf_signes,
+            &self.numeros_annules,
+        ];
+        let mut a_effacer = Vec::new();
+        for t in arbres {
+            a_effacer.push(t.iter().keys().collect::<Result<Vec<_>, _>>()?);
+        }
+        let r = &c.donnees;
+        let mut nouvelles: Vec<Vec<(Vec<u8>, Vec<u8>)>> = vec![
+            r.elus
+                .iter()
+                .map(|e| (e.id.as_bytes().to_vec(), encoder(e)))
+                .collect(),
+            r.seances
+                .iter()
+                .map(|s| (s.id.as_bytes().to_vec(), encoder(s)))
+                .collect(),
+            r.deliberations
+                .iter()
+                .map(|d| (d.numero.as_str().as_bytes().to_vec(), encoder(d)))
+                .collect(),
+            r.conventions
+                .iter()
+                .map(|x| (x.id.as_bytes().to_vec(), encoder(x)))
+                .collect(),
+            c.cycle
+                .historique
+                .iter()
+                .map(|e| (cle_rang(e.deliberation.numero.as_str(), e.rang), encoder(e)))
+                .collect(),
+            c.cycle
+                .commentaires
+                .iter()
+                .flat_map(|(n, v)| v.iter().map(move |x| (cle_rang(n, x.id), encoder(x))))
+                .collect(),
+            c.cycle
+                .lectures
+                .iter()
+                .map(|(n, v)| (n.as_bytes().to_vec(), v.to_be_bytes().to_vec()))
+                .collect(),
+            c.pdf
+                .iter()
+                .map(|(n, o)| (n.as_bytes().to_vec(), o.clone()))
+                .collect(),
+            c.cycle
+                .numeros_annules
+                .iter()
+                .map(|a| (a.numero.as_bytes().to_vec(), encoder(a)))
+                .collect(),
+        ];
+        let commune = r.commune.as_ref().map(encoder);
+        nouvelles.shrink_to_fit();
+        let mut tous_les_arbres: Vec<&Tree> = arbres.to_vec();
+        tous_les_arbres.push(&self.meta);
+        let resultat: Result<(), TransactionError<()>> =
+            tous_les_arbres.as_slice().transaction(|vues| {
+                for (i, vue) in vues.iter().take(arbres.len()).enumerate() {
+                    for cle in &a_effacer[i] {
+                        vue.remove(cle)?;
+                    }
+                    for (cle, valeur) in &nouvelles[i] {
+                        vue.insert(cle.as_slice(), valeur.as_slice())?;
+                    }
+                }
+                let meta = &vues[arbres.len()];
+                match &commune {
+                    Some(x) => meta.insert(CLE_COMMUNE, x.as_slice())?,
+                    None => meta.remove(CLE_COMMUNE)?,
+                };
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         fin_de_transaction(resultat)?;

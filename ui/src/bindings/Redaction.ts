@@ -3,6 +3,7 @@ import type { Correction } from "./Correction";
 import type { Decision } from "./Decision";
 import type { NatureActe } from "./NatureActe";
 import type { Scrutin } from "./Scrutin";
+import type { Statut } from "./Statut";
 import type { Vote } from "./Vote";
 
 /**
@@ -15,4 +16,9 @@ export type Redaction = {
 /**
  * Empty for a new deliberation: the next number of the séance's year is given.
  */
-numero: string, seance: string, objet: string, rapporteur?: string | null, visas: Array<string>, expose: string, decisions: Array<Decision>, vote: Vote, scrutin: Scrutin, nature: NatureActe, matiere?: string | null, convention?: string | null, corrige?: Correction | null, };
+numero: string, seance: string, objet: string, rapporteur?: string | null, visas: Array<string>, expose: string, decisions: Array<Decision>, vote: Vote, scrutin: Scrutin, nature: NatureActe, matiere?: string | null, convention?: string | null, corrige?: Correction | null, 
+/**
+ * Read only: the status when read (a save ignores it), so the form
+ * knows whether the text may still be edited.
+ */
+statut?: Statut | null, };

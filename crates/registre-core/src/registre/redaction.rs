@@ -47,6 +47,11 @@ pub struct Redaction {
     pub convention: Option<String>,
     #[ts(optional = nullable)]
     pub corrige: Option<Correction>,
+    /// Read only: the status when read (a save ignores it), so the form
+    /// knows whether the text may still be edited.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub statut: Option<Statut>,
 }
 
 /// What a save returns: the number (given to a new deliberation) and the
@@ -219,6 +224,7 @@ impl Registre {
             matiere: d.matiere.clone(),
             convention: d.convention.clone(),
             corrige: d.corrige,
+            statut: Some(d.statut),
         })
     }
 
@@ -264,13 +270,13 @@ impl Registre {
         let version = derniere.map(|e| e.version).unwrap_or(0);
         let lue = self.stockage.lecture(&numero)?;
         let evenement = match derniere {
-            // Autosave: replace the last modification unless the mayor has
-            // read that version since.
+            // Autosave: replace the last creation or modification unless
+            // the mayor has read that version since.
             Some(e) if cycle::fusionne_avec(e, par, le) && lue != Some(e.version) => Evenement {
                 rang: e.rang,
                 le,
                 par: par.clone(),
-                action: Action::Modification,
+                action: e.action.clone(),
                 version: e.version,
                 deliberation: d.clone(),
             },
