@@ -29,6 +29,11 @@ const COMMANDES: &[&str] = &[
     "lister_matieres",
     "controler_pdf",
     "enregistrer_pdf_signe",
+    "exporter_scdl",
+    "preparer_paquet_actes",
+    "exporter_publication",
+    "sauvegarder_sous",
+    "restaurer_sauvegarde",
 ];
 
 fn main() {

@@ -298,11 +298,16 @@ async fn resoudre_commentaire(
     Ok(r.resoudre_commentaire(&numero, id, &r.acteur(role)?, maintenant())?)
 }
 
-/// The mayor has read the current version (his review view calls it).
+/// The mayor has read the current version (his review view calls it); the
+/// core refuses it for another role.
 #[tauri::command]
-async fn marquer_lu(etat: State<'_, RegistreOuvert>, numero: String) -> Result<u32, ErreurIpc> {
+async fn marquer_lu(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    role: Role,
+) -> Result<u32, ErreurIpc> {
     let r = etat.registre()?;
-    Ok(r.marquer_lu(&numero, &r.acteur(Role::Maire)?, maintenant())?)
+    Ok(r.marquer_lu(&numero, &r.acteur(role)?, maintenant())?)
 }
 
 #[tauri::command]
@@ -350,13 +355,102 @@ async fn enregistrer_pdf_signe(
     Ok(registre_core::ecrire_atomiquement(&chemin, &octets)?)
 }
 
+/// Open data: the SCDL CSV of the signed acts, written where the user chose.
+#[tauri::command]
+async fn exporter_scdl(
+    etat: State<'_, RegistreOuvert>,
+    annee: Option<i32>,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    let csv = etat.registre()?.exporter_scdl(annee)?;
+    Ok(registre_core::ecrire_atomiquement(&chemin, csv)?)
+}
+
+/// The ACTES package of a signed act, in a new or empty folder.
+#[tauri::command]
+async fn preparer_paquet_actes(
+    etat: State<'_, RegistreOuvert>,
+    numero: String,
+    dossier: PathBuf,
+    classification: Option<chrono::NaiveDate>,
+) -> Result<Vec<String>, ErreurIpc> {
+    let (_, fichiers) = etat
+        .registre()?
+        .paquet_actes(&numero, classification, maintenant())?;
+    registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
+    Ok(fichiers.into_iter().map(|f| f.nom).collect())
+}
+
+/// The signed PDFs of a period and the index page, in a new or empty folder.
+#[tauri::command]
+async fn exporter_publication(
+    etat: State<'_, RegistreOuvert>,
+    du: chrono::NaiveDate,
+    au: chrono::NaiveDate,
+    dossier: PathBuf,
+) -> Result<u32, ErreurIpc> {
+    let fichiers = etat.registre()?.publication(du, au, maintenant().date())?;
+    registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
+    Ok(fichiers.len() as u32 - 1)
+}
+
+/// « Sauvegarder sous… »: the whole register, history and signed PDFs included.
+#[tauri::command]
+async fn sauvegarder_sous(
+    etat: State<'_, RegistreOuvert>,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    let texte = etat.registre()?.sauvegarder(maintenant())?;
+    Ok(registre_core::ecrire_atomiquement(&chemin, texte)?)
+}
+
+/// « Restaurer… »: the file is checked whole before anything is replaced.
+#[tauri::command]
+async fn restaurer_sauvegarde(
+    etat: State<'_, RegistreOuvert>,
+    chemin: PathBuf,
+) -> Result<EtatRegistre, ErreurIpc> {
+    let texte = std::fs::read_to_string(&chemin)
+        .map_err(|source| Erreur::EntreeSortie { chemin, source })?;
+    let registre = etat.registre()?;
+    registre.restaurer(&texte)?;
+    Ok(registre.etat()?)
+}
+
+/// Automatic copies kept beside the database.
+const SAUVEGARDES_A_GARDER: usize = registre_core::sauvegarde::A_GARDER_PAR_DEFAUT;
+
+/// The automatic copy: `quotidienne` writes only when the newest copy is
+/// more than a day old. A failed copy is reported, never fatal.
+fn sauvegarde_automatique(etat: &RegistreOuvert, quotidienne: bool) {
+    let Ok(registre) = etat.registre() else {
+        return;
+    };
+    let delai = quotidienne.then_some(24);
+    if let Err(erreur) = registre.sauvegarde_automatique(maintenant(), SAUVEGARDES_A_GARDER, delai)
+    {
+        eprintln!("registre-app : sauvegarde automatique impossible : {erreur}");
+    }
+}
+
 pub fn run() {
     let resultat = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(RegistreOuvert::ouvrir());
+            // The daily copy, off the start-up path.
+            let app = app.handle().clone();
+            std::thread::spawn(move || {
+                sauvegarde_automatique(&app.state::<RegistreOuvert>(), true)
+            });
             Ok(())
+        })
+        .on_window_event(|fenetre, evenement| {
+            // A copy on each close (the window is gone, the store still open).
+            if let tauri::WindowEvent::Destroyed = evenement {
+                sauvegarde_automatique(&fenetre.state::<RegistreOuvert>(), false);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             etat_registre,
@@ -386,7 +480,12 @@ pub fn run() {
             historique,
             lister_matieres,
             controler_pdf,
-            enregistrer_pdf_signe
+            enregistrer_pdf_signe,
+            exporter_scdl,
+            preparer_paquet_actes,
+            exporter_publication,
+            sauvegarder_sous,
+            restaurer_sauvegarde
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -37,6 +37,9 @@ const CAPTURES = [
   'seance-ouverte',
   'seance-editeur',
   'apercu-pdf',
+  'redaction-editeur',
+  'revue-difference',
+  'detail-signee',
 ];
 
 before(async () => {
@@ -277,6 +280,190 @@ test('aperçu PDF : le dossier de la délibération 2024/052 est rendu page par 
         "l'aperçu de l'extrait seul ne s'affiche pas",
       );
     });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('rédaction et circuit de signature : nouvelle délibération, relecture du maire avec différences, signature, historique', { timeout: 420_000 }, async () => {
+  const { parent, base } = await dossierTemporaire('circuit');
+  const NOUVEAU = '2024/053';
+  const LIGNE_NOUVELLE = `[data-testid="ligne-deliberation"][data-numero="${NOUVEAU}"]`;
+  const EXPOSE_AVANT = "Le prix du repas est maintenu pour l'année scolaire 2024/2025.";
+  const EXPOSE_APRES = "Le prix du repas est revu à la hausse pour l'année scolaire 2024/2025.";
+
+  const cliquer = async (driver, selecteur) => {
+    const element = await attendreElement(driver, selecteur);
+    await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', element);
+    await element.click();
+    return element;
+  };
+  const choisir = async (driver, testid, valeur) => {
+    const liste = await attendreElement(driver, `[data-testid="${testid}"]`);
+    await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', liste);
+    await liste.findElement(By.css(`option[value="${valeur}"]`)).click();
+  };
+  const profil = (driver, role) => choisir(driver, 'profil', role);
+  /** Replaces a field's whole text as typed by the user (input events, not a script assignment). */
+  const remplacer = async (driver, testid, texteNouveau) => {
+    const champ = await attendreElement(driver, `[data-testid="${testid}"]`);
+    await driver.executeScript(
+      'arguments[0].scrollIntoView({ block: "center" }); arguments[0].focus(); arguments[0].select();',
+      champ,
+    );
+    await champ.sendKeys(texteNouveau);
+  };
+  const attendreEnregistre = async (driver) => {
+    await driver.wait(
+      async () =>
+        (await driver.findElement(By.css('[data-testid="etat-enregistrement"]')).getAttribute('data-etat')) ===
+        'enregistre',
+      config.delaiElement,
+      "l'enregistrement automatique ne se termine pas",
+    );
+    assert.match(await texte(driver, 'etat-enregistrement'), /^Enregistré à \d{1,2} h \d{2}$/);
+  };
+  const statutAffiche = async (driver, statut) =>
+    attendreElement(driver, `[data-testid="detail-deliberation"] .entete-detail [data-statut="${statut}"]`);
+  const ouvrirARelire = async (driver) => {
+    await cliquer(driver, '[data-testid="nav-a-relire"]');
+    const ligne = await attendreElement(driver, `[data-testid="ligne-a-relire"][data-numero="${NOUVEAU}"]`);
+    assert.equal(await ligne.getAttribute('data-modifiee'), 'oui');
+    await ligne.findElement(By.css('button')).click();
+    return attendreElement(driver, `[data-testid="revue"][data-numero="${NOUVEAU}"]`);
+  };
+
+  try {
+    await semerDemo(base);
+    await avecApplication('circuit', base, async (driver) => {
+      await attendreElement(driver, LIGNE);
+      await profil(driver, 'secretariat');
+
+      // « Nouvelle délibération » dans la séance du 15 mai 2024, page blanche.
+      await cliquer(driver, '[data-testid="nouvelle-deliberation"]');
+      await choisir(driver, 'nouvelle-seance', '2024-05-15');
+      await cliquer(driver, '[data-testid="commencer-redaction"]');
+      await attendreElement(driver, '[data-testid="editeur-deliberation"]');
+      await driver.wait(
+        async () => (await texte(driver, 'redaction-numero')).startsWith(NOUVEAU),
+        config.delaiElement,
+        `le numéro proposé n'est pas ${NOUVEAU}`,
+      );
+      await remplacer(driver, 'redaction-objet', 'RESTAURATION SCOLAIRE - TARIFS 2024/2025');
+      await remplacer(driver, 'redaction-expose', EXPOSE_AVANT);
+      await choisir(driver, 'decision-verbe', 'APPROUVE');
+      await remplacer(driver, 'decision-texte', 'les tarifs de la restauration scolaire pour 2024/2025.');
+      await choisir(driver, 'redaction-matiere', '8.1');
+      await attendreEnregistre(driver);
+      const editeur = await driver.findElement(By.css('[data-testid="editeur-deliberation"]'));
+      assert.equal(await editeur.getAttribute('data-numero'), NOUVEAU);
+      assert.match(await texte(driver, 'titre-redaction'), /2024\/053/);
+      await driver.executeScript('window.scrollTo(0, 0);');
+      await capturer(driver, 'redaction-editeur');
+
+      // Back to the detail, read from the register: submit to the mayor.
+      await cliquer(driver, '[data-testid="retour-editeur"]');
+      await driver.wait(
+        async () => (await texte(driver, 'detail-numero')) === `Délibération n° ${NOUVEAU}`,
+        config.delaiElement,
+        `le détail de ${NOUVEAU} ne s'ouvre pas`,
+      );
+      assert.match(await texte(driver, 'detail-matiere'), /^8\.1 Enseignement$/);
+      assert.match(await texte(driver, 'detail-expose'), /maintenu/);
+      await cliquer(driver, '[data-testid="action-soumettre"]');
+      await statutAffiche(driver, 'soumis_au_maire');
+
+      // The mayor: « À relire » lists it (never read), first reading, « Marquer comme lu ».
+      await profil(driver, 'maire');
+      await ouvrirARelire(driver);
+      assert.match(await texte(driver, 'etat-lecture'), /Première lecture/);
+      await cliquer(driver, '[data-testid="marquer-lu"]');
+      const lu = await attendreElement(driver, '[data-testid="revue-confirmation"]');
+      assert.match(await lu.getText(), /marquée comme lue/);
+
+      // The clerk edits the exposé while it is submitted (allowed).
+      await profil(driver, 'secretariat');
+      await cliquer(driver, '[data-testid="nav-deliberations"]');
+      await cliquer(driver, `${LIGNE_NOUVELLE} button`);
+      await statutAffiche(driver, 'soumis_au_maire');
+      await cliquer(driver, '[data-testid="modifier-deliberation"]');
+      await attendreElement(driver, `[data-testid="editeur-deliberation"][data-numero="${NOUVEAU}"]`);
+      await remplacer(driver, 'redaction-expose', EXPOSE_APRES);
+      await cliquer(driver, '[data-testid="redaction-objet"]'); // blur: saved at once
+      await attendreEnregistre(driver);
+      await cliquer(driver, '[data-testid="retour-editeur"]');
+      await statutAffiche(driver, 'soumis_au_maire');
+
+      // The mayor again: flagged as changed since his reading, the diff shows the words.
+      await profil(driver, 'maire');
+      const revue = await ouvrirARelire(driver);
+      assert.match(await texte(driver, 'etat-lecture'), /Modifications depuis la version \d+/);
+      const ajouts = await revue.findElements(By.css('[data-testid="champ-modifie"][data-champ="Exposé"] ins'));
+      const retraits = await revue.findElements(By.css('[data-testid="champ-modifie"][data-champ="Exposé"] del'));
+      assert.ok(ajouts.length > 0 && retraits.length > 0, 'la différence de l\'exposé est absente');
+      const texteAjouts = (await Promise.all(ajouts.map((e) => e.getText()))).join(' ');
+      const texteRetraits = (await Promise.all(retraits.map((e) => e.getText()))).join(' ');
+      assert.match(texteAjouts, /revu/);
+      assert.match(texteAjouts, /hausse/);
+      assert.match(texteRetraits, /maintenu/);
+      assert.doesNotMatch(texteRetraits, /repas/);
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "start" });', revue);
+      await capturer(driver, 'revue-difference');
+
+      await cliquer(driver, '[data-testid="revue-bon-pour-signature"]');
+      const bon = await attendreElement(driver, '[data-testid="revue-confirmation"]');
+      assert.match(await bon.getText(), /Bon pour signature/);
+
+      // Sign from the detail: the SHA-256 of the final PDF is shown.
+      await cliquer(driver, '[data-testid="revue-ouvrir-detail"]');
+      await statutAffiche(driver, 'bon_pour_signature');
+      await cliquer(driver, '[data-testid="action-signer"]');
+      await cliquer(driver, '[data-testid="confirmer-signature"]');
+      await statutAffiche(driver, 'signe');
+      const empreinte = await attendreElement(driver, '[data-testid="empreinte-signature"]');
+      assert.match(await empreinte.getText(), /^[0-9a-f]{64}$/);
+      await attendreElement(driver, '[data-testid="enregistrer-pdf-signe"]');
+      const lignesHistorique = await driver.findElements(By.css('[data-testid="ligne-historique"]'));
+      assert.ok(lignesHistorique.length >= 6, `historique trop court : ${lignesHistorique.length} ligne(s)`);
+      const suivi = await driver.findElement(By.css('[data-testid="suivi"]'));
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "start" });', suivi);
+      await capturer(driver, 'detail-signee');
+
+      // The clerk can no longer edit: no « Modifier », a French note says why,
+      // and a save through the app's own bridge is refused by the core.
+      await profil(driver, 'secretariat');
+      await statutAffiche(driver, 'signe');
+      assert.equal((await driver.findElements(By.css('[data-testid="modifier-deliberation"]'))).length, 0);
+      const note = await attendreElement(driver, '[data-testid="non-modifiable"]');
+      assert.match(await note.getText(), /Acte signé : il ne peut plus être modifié/);
+      const refus = await driver.executeAsyncScript(`
+        const fini = arguments[arguments.length - 1];
+        const ipc = window.__TAURI_INTERNALS__;
+        ipc.invoke('lire_redaction', { numero: '${NOUVEAU}' })
+          .then((r) => ipc.invoke('enregistrer_redaction', { redaction: { ...r, objet: r.objet + ' (corrigé)' }, role: 'secretariat' }))
+          .then(() => fini('accepté'), (e) => fini(JSON.stringify(e)));
+      `);
+      const erreur = JSON.parse(refus);
+      assert.equal(erreur.code, 'acte_signe');
+      assert.match(erreur.message, /ne peut plus être modifié/);
+    }, 300_000);
+
+    // The app has closed (it held the lock): the CLI reads the same history.
+    const { stdout } = await registre(base, ['history', NOUVEAU, '--json']);
+    const libelles = JSON.parse(stdout).map((e) => e.libelle);
+    const attendus = [
+      /^Création/,
+      /^Statut « Soumis au maire »/,
+      /^Lu par le maire/,
+      /^Modification/,
+      /^Statut « Bon pour signature »/,
+      /^Statut « Signé »/,
+    ];
+    let i = 0;
+    for (const libelle of libelles) {
+      if (i < attendus.length && attendus[i].test(libelle)) i += 1;
+    }
+    assert.equal(i, attendus.length, `historique inattendu : ${libelles.join(' | ')}`);
   } finally {
     await supprimer(parent);
   }

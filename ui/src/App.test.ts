@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import * as ipc from "./ipc";
 import { erreurs, fr } from "./lib/fr";
-import { detail052, etatPezilla, etatVide, OBJET_052, resumes } from "./test/donnees";
+import { detail052, etatPezilla, etatVide, OBJET_052, resumes, revue052 } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   etatRegistre: vi.fn(),
@@ -16,6 +16,8 @@ vi.mock("./ipc", () => ({
   listerElus: vi.fn(),
   verifierSeance: vi.fn(),
   enregistrerSeance: vi.fn(),
+  historique: vi.fn(),
+  revue: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -28,6 +30,8 @@ function premiere(lignes: HTMLElement[]): HTMLElement {
 
 beforeEach(() => {
   vi.resetAllMocks();
+  m.historique.mockResolvedValue([]);
+  m.revue.mockResolvedValue(revue052);
 });
 
 describe("liste des délibérations", () => {
@@ -111,11 +115,19 @@ describe("liste des délibérations", () => {
     render(App);
 
     await screen.findByTestId("liste-deliberations");
-    // D'abord les deux boutons de navigation, puis la première ligne.
+    // D'abord le profil, la navigation, « Nouvelle délibération », puis la première ligne.
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.profil.etiquette);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.deliberations);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.seances);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.aRelire);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.nouvelle.bouton);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName("Ouvrir la délibération n° 2024/052");
     await user.keyboard("{Enter}");

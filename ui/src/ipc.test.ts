@@ -1,7 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import {
+  aRelire,
+  changerStatut,
+  choisirPdfAOuvrir,
+  commenter,
+  controlerPdf,
+  creerDepuis,
+  enregistrerPdfSigne,
+  enregistrerRedaction,
+  historique,
+  lireRedaction,
+  listerMatieres,
+  marquerLu,
+  proposerNumero,
+  resoudreCommentaire,
+  revue,
   chargerDemo,
   choisirEmplacementPdf,
   enregistrerPdf,
@@ -16,17 +31,19 @@ import {
   pdfDeliberation,
   verifierSeance,
 } from "./ipc";
-import { etatPezilla, seance15mai } from "./test/donnees";
+import { etatPezilla, redaction053, seance15mai } from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(), open: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
 const saveMock = vi.mocked(save);
+const openMock = vi.mocked(open);
 
 beforeEach(() => {
   invokeMock.mockReset();
   saveMock.mockReset();
+  openMock.mockReset();
 });
 
 describe("ipc", () => {
@@ -150,5 +167,62 @@ describe("ipc", () => {
     await expect(
       choisirEmplacementPdf({ titre: "t", nomPropose: "d.pdf", filtre: "f" }),
     ).rejects.toEqual({ code: "interne", message: "dialog.save not allowed" });
+  });
+
+  it("appelle les commandes de rédaction et du circuit de signature avec leurs arguments", async () => {
+    invokeMock.mockResolvedValue(null);
+    const appels: [Promise<unknown>, string, Record<string, unknown> | undefined][] = [
+      [proposerNumero("2024-05-15"), "proposer_numero", { seance: "2024-05-15" }],
+      [lireRedaction("2024/053"), "lire_redaction", { numero: "2024/053" }],
+      [
+        enregistrerRedaction(redaction053, "secretariat"),
+        "enregistrer_redaction",
+        { redaction: redaction053, role: "secretariat" },
+      ],
+      [
+        creerDepuis("2024/052", "2024-05-15", "secretariat"),
+        "creer_depuis",
+        { modele: "2024/052", seance: "2024-05-15", role: "secretariat" },
+      ],
+      [
+        changerStatut("2024/053", { vers: "publier", date: "2024-05-25", mode: "electronique" }, "maire"),
+        "changer_statut",
+        { numero: "2024/053", demande: { vers: "publier", date: "2024-05-25", mode: "electronique" }, role: "maire" },
+      ],
+      [commenter("2024/053", "À revoir", "maire"), "commenter", { numero: "2024/053", texte: "À revoir", role: "maire" }],
+      [
+        resoudreCommentaire("2024/053", 1, "secretariat"),
+        "resoudre_commentaire",
+        { numero: "2024/053", id: 1, role: "secretariat" },
+      ],
+      [marquerLu("2024/053", "maire"), "marquer_lu", { numero: "2024/053", role: "maire" }],
+      [revue("2024/053"), "revue", { numero: "2024/053" }],
+      [aRelire(), "a_relire", undefined],
+      [historique("2024/053"), "historique", { numero: "2024/053" }],
+      [listerMatieres(), "lister_matieres", undefined],
+      [controlerPdf("/tmp/a.pdf"), "controler_pdf", { chemin: "/tmp/a.pdf" }],
+      [enregistrerPdfSigne("2024/053", "/tmp/b.pdf"), "enregistrer_pdf_signe", { numero: "2024/053", chemin: "/tmp/b.pdf" }],
+    ];
+    for (const [promesse, commande, args] of appels) {
+      await promesse;
+      expect(invokeMock).toHaveBeenCalledWith(commande, args);
+    }
+
+    invokeMock.mockRejectedValue({ code: "transition_refusee", message: "Seul le maire peut signer la délibération n° 2024/053." });
+    await expect(changerStatut("2024/053", { vers: "signer" }, "secretariat")).rejects.toEqual({
+      code: "transition_refusee",
+      message: "Seul le maire peut signer la délibération n° 2024/053.",
+    });
+  });
+
+  it("ouvre le dialogue « Ouvrir » filtré sur les PDF", async () => {
+    openMock.mockResolvedValue("/home/mairie/a.pdf");
+    await expect(choisirPdfAOuvrir({ titre: "Choisir", filtre: "Document PDF" })).resolves.toBe("/home/mairie/a.pdf");
+    expect(openMock).toHaveBeenCalledWith({
+      title: "Choisir",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Document PDF", extensions: ["pdf"] }],
+    });
   });
 });

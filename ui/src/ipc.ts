@@ -1,14 +1,24 @@
 // Unique point de passage vers le backend Rust (commandes Tauri).
 // C'est le seul fichier autorisé à importer @tauri-apps/* (API et greffons).
 import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AttenteMaire } from "./bindings/AttenteMaire";
+import type { Commentaire } from "./bindings/Commentaire";
+import type { ControlePdf } from "./bindings/ControlePdf";
 import type { DeliberationDetail } from "./bindings/DeliberationDetail";
 import type { DeliberationResume } from "./bindings/DeliberationResume";
 import type { Diagnostic } from "./bindings/Diagnostic";
 import type { DocumentDeliberation } from "./bindings/DocumentDeliberation";
 import type { DocumentSeance } from "./bindings/DocumentSeance";
+import type { DemandeTransition } from "./bindings/DemandeTransition";
 import type { EluResume } from "./bindings/EluResume";
+import type { Enregistrement } from "./bindings/Enregistrement";
+import type { EntreeHistorique } from "./bindings/EntreeHistorique";
 import type { EtatRegistre } from "./bindings/EtatRegistre";
+import type { Matiere } from "./bindings/Matiere";
+import type { Redaction } from "./bindings/Redaction";
+import type { Revue } from "./bindings/Revue";
+import type { Role } from "./bindings/Role";
 import type { Seance } from "./bindings/Seance";
 import type { SeanceResume } from "./bindings/SeanceResume";
 import { normaliserErreur } from "./lib/erreurs";
@@ -123,4 +133,96 @@ export async function choisirEmplacementPdf(options: {
   } catch (e: unknown) {
     throw normaliserErreur(e);
   }
+}
+
+/**
+ * Dialogue « Ouvrir » du système pour choisir un PDF ; renvoie le chemin
+ * choisi, ou null si l'utilisateur a annulé.
+ */
+export async function choisirPdfAOuvrir(options: { titre: string; filtre: string }): Promise<string | null> {
+  try {
+    return await open({
+      title: options.titre,
+      multiple: false,
+      directory: false,
+      filters: [{ name: options.filtre, extensions: ["pdf"] }],
+    });
+  } catch (e: unknown) {
+    throw normaliserErreur(e);
+  }
+}
+
+// Rédaction et circuit de signature. `role` est le profil choisi dans
+// l'en-tête (déclaratif, sans authentification) : le cœur l'inscrit dans
+// l'historique.
+
+/** Prochain numéro libre de l'année de la séance, par exemple "2024/053". */
+export function proposerNumero(seance: string): Promise<string> {
+  return appeler<string>("proposer_numero", { seance });
+}
+
+/** La délibération telle que le formulaire de rédaction l'édite. */
+export function lireRedaction(numero: string): Promise<Redaction> {
+  return appeler<Redaction>("lire_redaction", { numero });
+}
+
+/** Crée (numéro vide) ou met à jour un projet ; renvoie le numéro et la version. */
+export function enregistrerRedaction(redaction: Redaction, role: Role): Promise<Enregistrement> {
+  return appeler<Enregistrement>("enregistrer_redaction", { redaction, role });
+}
+
+/** Nouveau projet copié d'une délibération antérieure (modèle). */
+export function creerDepuis(modele: string, seance: string, role: Role): Promise<Enregistrement> {
+  return appeler<Enregistrement>("creer_depuis", { modele, seance, role });
+}
+
+/** Change le statut ; un refus arrive avec le code « transition_refusee ». */
+export function changerStatut(
+  numero: string,
+  demande: DemandeTransition,
+  role: Role,
+): Promise<Enregistrement> {
+  return appeler<Enregistrement>("changer_statut", { numero, demande, role });
+}
+
+export function commenter(numero: string, texte: string, role: Role): Promise<Commentaire> {
+  return appeler<Commentaire>("commenter", { numero, texte, role });
+}
+
+export function resoudreCommentaire(numero: string, id: number, role: Role): Promise<Commentaire> {
+  return appeler<Commentaire>("resoudre_commentaire", { numero, id, role });
+}
+
+/** Le maire a lu la version courante ; renvoie cette version. */
+export function marquerLu(numero: string, role: Role): Promise<number> {
+  return appeler<number>("marquer_lu", { numero, role });
+}
+
+/** Ce qui a changé depuis la dernière lecture du maire, et les commentaires. */
+export function revue(numero: string): Promise<Revue> {
+  return appeler<Revue>("revue", { numero });
+}
+
+/** Délibérations soumises au maire, la plus ancienne d'abord. */
+export function aRelire(): Promise<AttenteMaire[]> {
+  return appeler<AttenteMaire[]>("a_relire");
+}
+
+export function historique(numero: string): Promise<EntreeHistorique[]> {
+  return appeler<EntreeHistorique[]>("historique", { numero });
+}
+
+/** Les matières de la nomenclature ACTES (8.1 Enseignement…). */
+export function listerMatieres(): Promise<Matiere[]> {
+  return appeler<Matiere[]>("lister_matieres");
+}
+
+/** Le PDF à `chemin` est-il exactement celui enregistré à une signature ? */
+export function controlerPdf(chemin: string): Promise<ControlePdf> {
+  return appeler<ControlePdf>("controler_pdf", { chemin });
+}
+
+/** Écrit à `chemin` le PDF enregistré à la signature, à l'octet près. */
+export async function enregistrerPdfSigne(numero: string, chemin: string): Promise<void> {
+  await appeler<null>("enregistrer_pdf_signe", { numero, chemin });
 }

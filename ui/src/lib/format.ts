@@ -49,3 +49,36 @@ export function nomFichierPdfSeance(id: string, document: "liste" | "convocation
   const mots = id.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
   return [prefixe, ...mots].join("-") + ".pdf";
 }
+
+/** "2024-05-15T14:32:10" → "15 mai 2024 à 14 h 32". */
+export function dateHeure(iso: string): string {
+  const [jour, temps] = iso.split("T");
+  if (jour === undefined || temps === undefined) return dateLongue(iso);
+  const m = HEURE_ISO.exec(temps);
+  if (!m) return dateLongue(jour);
+  return `${dateLongue(jour)} à ${Number(m[1])} h ${m[2]}`;
+}
+
+/** Heure locale d'un instant, minutes toujours écrites : "14 h 32", "9 h 05". */
+export function heureMinute(d: Date): string {
+  return `${d.getHours()} h ${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** La date locale du jour au format ISO ("2024-05-15"). */
+export function aujourdHuiIso(d: Date = new Date()): string {
+  const deux = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${deux(d.getMonth() + 1)}-${deux(d.getDate())}`;
+}
+
+/** Un nombre d'octets avec séparateur des milliers à la française : "51 234". */
+export function nombre(n: number | bigint): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+/** Un instant ISO (UTC, "…Z") en date et heure locales ISO : "2024-05-15T14:32". */
+export function isoLocal(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const deux = (n: number) => String(n).padStart(2, "0");
+  return `${aujourdHuiIso(d)}T${deux(d.getHours())}:${deux(d.getMinutes())}`;
+}

@@ -4,6 +4,10 @@ import type { CodeErreur } from "../bindings/CodeErreur";
 import type { EtatPresence } from "../bindings/EtatPresence";
 import type { Gravite } from "../bindings/Gravite";
 import type { IssueVote } from "../bindings/IssueVote";
+import type { ModePublication } from "../bindings/ModePublication";
+import type { NatureActe } from "../bindings/NatureActe";
+import type { Role } from "../bindings/Role";
+import type { Scrutin } from "../bindings/Scrutin";
 import type { Statut } from "../bindings/Statut";
 
 export const MOIS: readonly string[] = [
@@ -44,6 +48,9 @@ export const erreurs = {
     "Le registre contient déjà des délibérations : le registre de démonstration ne peut être chargé que dans un registre vide.",
   acte_signe:
     "Cet acte est signé : il ne peut plus être modifié. Une correction passe par une nouvelle délibération.",
+  export_invalide:
+    "L'export n'a pas été produit : certaines données du registre ne respectent pas le format d'échange.",
+  transition_refusee: "Ce changement de statut n'est pas possible pour le moment.",
   entree_sortie:
     "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
   interne: "Une erreur inattendue s'est produite.",
@@ -68,6 +75,32 @@ export const issues = {
   indeterminee: "Indéterminée (partage des voix)",
 } as const satisfies Record<IssueVote, string>;
 
+export const roles = {
+  secretariat: "Secrétariat de mairie",
+  maire: "Maire",
+} as const satisfies Record<Role, string>;
+
+export const natures = {
+  deliberations: "Délibérations",
+  actes_reglementaires: "Actes réglementaires",
+  actes_individuels: "Actes individuels",
+  contrats: "Contrats, conventions et avenants",
+  documents_budgetaires: "Documents budgétaires et financiers",
+  autres: "Autres",
+} as const satisfies Record<NatureActe, string>;
+
+export const scrutins = {
+  ordinaire: "Scrutin ordinaire (à main levée)",
+  public: "Scrutin public",
+  secret: "Scrutin secret",
+} as const satisfies Record<Scrutin, string>;
+
+export const modesPublication = {
+  electronique: "Publication électronique",
+  affichage: "Affichage",
+  papier: "Mise à disposition sur papier",
+} as const satisfies Record<ModePublication, string>;
+
 export const fr = {
   application: {
     titre: "Registre",
@@ -86,6 +119,24 @@ export const fr = {
     etiquette: "Navigation principale",
     deliberations: "Délibérations",
     seances: "Séances",
+    aRelire: "À relire",
+  },
+  profil: {
+    etiquette: "Profil :",
+    aide: "Le profil choisi est inscrit dans l'historique de chaque action.",
+  },
+  verification: {
+    bouton: "Vérifier un PDF…",
+    aide: "Vérifier qu'un fichier PDF est exactement celui signé et enregistré au registre",
+    titreDialogue: "Choisir le PDF à vérifier",
+    filtre: "Document PDF",
+    titre: "Vérification d'un PDF",
+    enCours: "Vérification du PDF…",
+    conforme: (le: string, par: string, numero: string) =>
+      `Ce PDF est celui signé le ${le} par ${par} pour la délibération n° ${numero}.`,
+    inconnu: "Ce PDF ne correspond à aucun acte signé du registre.",
+    empreinte: "Empreinte SHA-256 du fichier :",
+    fermer: "Fermer",
   },
   seances: {
     titre: "Séances du conseil",
@@ -176,6 +227,82 @@ export const fr = {
     emplacement: "Emplacement de la base de données :",
     chargerDemo: "Charger le registre de démonstration (Pézilla-la-Rivière)",
   },
+  nouvelle: {
+    bouton: "Nouvelle délibération",
+    titre: "Nouvelle délibération",
+    seance: "Séance",
+    choisirSeance: "— Choisir la séance —",
+    modele: "À partir de…",
+    sansModele: "— Aucune : partir d'une page blanche —",
+    modeleAide:
+      "L'objet, les visas, l'exposé, le dispositif et la matière d'une délibération antérieure sont repris ; le vote ne l'est pas.",
+    optionModele: (numero: string, objet: string) => `${numero} — ${objet}`,
+    commencer: "Commencer la rédaction",
+    creation: "Création du projet…",
+    annuler: "Annuler",
+    aucuneSeance: "Aucune séance n'est enregistrée : créez d'abord la séance dans l'onglet « Séances ».",
+  },
+  redaction: {
+    retour: "Retour",
+    titreNouvelle: "Nouvelle délibération",
+    titre: (numero: string) => `Rédaction de la délibération n° ${numero}`,
+    identification: "Identification",
+    seance: "Séance",
+    optionSeance: (date: string, lieu: string) => `Séance du ${date} (${lieu})`,
+    numero: "Numéro",
+    numeroPropose: (numero: string) => `${numero} (proposé, attribué au premier enregistrement)`,
+    objet: "Objet",
+    rapporteur: "Rapporteur",
+    aucunRapporteur: "— Aucun —",
+    visas: "Visas",
+    visasAide: "Un visa par ligne, par exemple « Vu le code général des collectivités territoriales, ».",
+    expose: "Exposé",
+    exposeAide:
+      "Mise en forme : **gras**, _italique_, une ligne commençant par « - » pour une liste, une ligne vide entre deux paragraphes.",
+    barreMiseEnForme: "Mise en forme de l'exposé",
+    gras: "Gras",
+    italique: "Italique",
+    liste: "Liste",
+    dispositif: "Dispositif",
+    dispositifAide: "Les décisions dans l'ordre où elles seront lues.",
+    decision: (n: number) => `Décision n° ${n}`,
+    verbe: (n: number) => `Verbe de la décision n° ${n}`,
+    texteDecision: (n: number) => `Texte de la décision n° ${n}`,
+    ajouterDecision: "Ajouter une décision",
+    monter: "Monter",
+    descendre: "Descendre",
+    retirer: "Retirer",
+    monterAide: (n: number) => `Monter la décision n° ${n}`,
+    descendreAide: (n: number) => `Descendre la décision n° ${n}`,
+    retirerAide: (n: number) => `Retirer la décision n° ${n}`,
+    aucuneDecision: "Aucune décision pour l'instant.",
+    vote: "Vote",
+    scrutin: "Mode de scrutin",
+    unanimite: "À l'unanimité",
+    voixDetail: "Détail des voix",
+    pour: "Pour",
+    contre: "Contre",
+    abstentions: "Abstentions",
+    blancsNuls: "Blancs et nuls",
+    actes: "Transmission en préfecture (ACTES)",
+    nature: "Nature de l'acte",
+    matiere: "Matière",
+    choisirMatiere: "— Choisir la matière —",
+    optionMatiere: (code: string, libelle: string) => `${code} ${libelle}`,
+    enregistrer: "Enregistrer maintenant",
+    raccourci: "Ctrl+S",
+    enregistrement: "Enregistrement…",
+    enregistre: (heure: string) => `Enregistré à ${heure}`,
+    nonEnregistre: "Modifications non enregistrées",
+    attenteObjet: "L'enregistrement automatique commencera dès que l'objet sera saisi.",
+    echec: "Non enregistré :",
+    restaurerTitre: "Saisie non enregistrée retrouvée",
+    restaurerTexte: (quand: string) =>
+      `Une saisie du ${quand} n'a pas pu être enregistrée avant la fermeture. Voulez-vous la reprendre ?`,
+    restaurer: "Reprendre cette saisie",
+    ignorer: "L'abandonner",
+    nonModifiable: "Cette délibération n'est plus modifiable.",
+  },
   liste: {
     titre: "Délibérations",
     legende: "Liste des délibérations du registre",
@@ -225,6 +352,130 @@ export const fr = {
     issue: "Issue du vote :",
     nePrennentPasPart: "Ne prennent pas part au vote",
     nonParticipant: (nom: string, motif: string) => `${nom} (${motif})`,
+    visas: "Visas",
+    journal: "Commentaires et historique",
+    modifier: "Modifier",
+    modifierAide: (numero: string) => `Modifier le projet de délibération n° ${numero}`,
+    bonPourSignatureNonModifiable:
+      "Délibération « bon pour signature » : pour la modifier, il faut d'abord la renvoyer en brouillon.",
+    signeeNonModifiable:
+      "Acte signé : il ne peut plus être modifié. Une correction passe par une nouvelle délibération, rectificative ou de retrait.",
+    references: "Références",
+    nature: "Nature de l'acte",
+    matiere: "Matière",
+    numeroActes: "Numéro ACTES",
+    nonRenseignee: "Non renseignée",
+    corrige: (genre: string, numero: string) => `Délibération ${genre} de la délibération n° ${numero}`,
+    rectificative: "rectificative",
+    retrait: "de retrait",
+    transmission: "Transmission en préfecture",
+    transmissionTexte: (date: string) => `Transmise le ${date}`,
+    accuse: (date: string) => `accusé de réception du ${date}`,
+    publication: "Publication",
+    publicationTexte: (mode: string, date: string) => `${mode} le ${date}`,
+  },
+  suivi: {
+    titre: "Suivi",
+    actions: "Actions possibles",
+    aucuneAction: "Aucune action n'est possible pour ce profil à ce stade.",
+    soumettre: "Soumettre au maire",
+    renvoyer: "Renvoyer en brouillon",
+    bonPourSignature: "Bon pour signature",
+    signer: "Signer",
+    transmettre: "Transmettre en préfecture",
+    publier: "Publier",
+    rendreExecutoire: "Rendre exécutoire",
+    motif: "Motif du renvoi",
+    motifRequis: "Indiquez le motif du renvoi en brouillon.",
+    confirmerRenvoi: "Confirmer le renvoi en brouillon",
+    confirmerSignature: "Confirmer la signature",
+    signatureTexte: (numero: string) =>
+      `Signer la délibération n° ${numero} ? Le PDF définitif, sans la mention PROJET, est établi et son empreinte est enregistrée au registre. L'acte ne pourra plus être modifié.`,
+    annuler: "Annuler",
+    dateTransmission: "Date de transmission",
+    identifiantActes: "Identifiant ACTES (facultatif)",
+    dateAccuse: "Date de l'accusé de réception (facultatif)",
+    confirmerTransmission: "Enregistrer la transmission",
+    datePublication: "Date de publication",
+    modePublication: "Mode de publication",
+    confirmerPublication: "Enregistrer la publication",
+    enCours: "Enregistrement…",
+    fait: (statut: string) => `Statut : « ${statut} ».`,
+    signature: "Signature",
+    signeLe: (le: string, par: string) => `Signée le ${le} par ${par}.`,
+    empreinte: "Empreinte SHA-256 du PDF signé",
+    taille: (octets: string) => `${octets} octets`,
+    enregistrerPdfSigne: "Enregistrer le PDF signé…",
+    titreDialogue: "Enregistrer le PDF signé",
+    filtre: "Document PDF",
+    pdfEnregistre: (chemin: string) => `PDF signé enregistré : ${chemin}`,
+    nomPdfSigne: (numero: string) => `Deliberation-${numero.replace(/[^A-Za-z0-9]+/g, "-")}-signee.pdf`,
+  },
+  historique: {
+    titre: "Historique",
+    legende: "Historique de la délibération, de la création à aujourd'hui",
+    colonnes: {
+      date: "Date",
+      par: "Par",
+      action: "Action",
+      version: "Version",
+      statut: "Statut",
+    },
+    aucun: "Aucun événement.",
+    chargement: "Chargement de l'historique…",
+  },
+  commentaires: {
+    titre: "Commentaires",
+    aucun: "Aucun commentaire.",
+    par: (nom: string, le: string, version: number) => `${nom}, le ${le} (version ${version})`,
+    resolu: (nom: string, le: string) => `Résolu par ${nom} le ${le}`,
+    ouvert: "À traiter",
+    resoudre: "Marquer comme résolu",
+    resoudreAide: (id: number) => `Marquer le commentaire n° ${id} comme résolu`,
+    nouveau: "Nouveau commentaire",
+    ajouter: "Commenter",
+    vide: "Le commentaire est vide.",
+  },
+  aRelire: {
+    titre: "À relire",
+    legende: "Délibérations soumises au maire, la plus ancienne d'abord",
+    aucune: "Aucune délibération n'attend votre relecture.",
+    nombre: (n: number) => (n <= 1 ? `${n} délibération à relire` : `${n} délibérations à relire`),
+    colonnes: {
+      numero: "Numéro",
+      objet: "Objet",
+      seance: "Séance",
+      soumis: "Soumise le",
+      etat: "État",
+    },
+    modifiee: "modifiée depuis votre lecture",
+    nonLue: "jamais lue",
+    lue: "lue",
+    commentaires: (n: number) => (n <= 1 ? `${n} commentaire à traiter` : `${n} commentaires à traiter`),
+    ouvrir: (numero: string) => `Relire la délibération n° ${numero}`,
+    chargement: "Chargement des délibérations à relire…",
+    profilMaire: "Cette liste est celle du maire : choisissez le profil « Maire » pour relire et donner le bon pour signature.",
+  },
+  revue: {
+    retour: "Retour à la liste à relire",
+    titre: (numero: string) => `Relecture de la délibération n° ${numero}`,
+    chargement: "Chargement de la relecture…",
+    version: (version: number) => `Version ${version}`,
+    premiereLecture: "Première lecture : vous n'avez encore lu aucune version de ce projet.",
+    depuis: (lue: number, courante: number) =>
+      `Modifications depuis la version ${lue}, la dernière que vous avez lue (version actuelle : ${courante}).`,
+    aJour: (version: number) => `Vous avez lu la version actuelle (${version}) : rien n'a changé depuis.`,
+    changements: "Changements",
+    ajoute: "ajouté :",
+    retire: "supprimé :",
+    finAjout: "fin de l'ajout",
+    finRetrait: "fin de la suppression",
+    marquerLu: "Marquer comme lu",
+    luConfirme: (version: number) => `Version ${version} marquée comme lue.`,
+    bonPourSignature: "Bon pour signature",
+    renvoyer: "Renvoyer en brouillon",
+    commenter: "Commenter",
+    ouvrirDetail: "Ouvrir la délibération",
   },
   apercu: {
     afficher: "Aperçu PDF",
@@ -271,6 +522,14 @@ export function texteGravite(gravite: Gravite): string {
 
 export function texteIssue(issue: IssueVote): string {
   return issues[issue];
+}
+
+export function texteRole(role: Role): string {
+  return roles[role];
+}
+
+export function texteNature(nature: NatureActe): string {
+  return natures[nature];
 }
 
 export function texteErreur(code: CodeErreur): string {

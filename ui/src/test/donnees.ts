@@ -1,5 +1,10 @@
 // Données de test tirées de la délibération de référence n° 2024/052.
+import type { AttenteMaire } from "../bindings/AttenteMaire";
 import type { DeliberationDetail } from "../bindings/DeliberationDetail";
+import type { EntreeHistorique } from "../bindings/EntreeHistorique";
+import type { Matiere } from "../bindings/Matiere";
+import type { Redaction } from "../bindings/Redaction";
+import type { Revue } from "../bindings/Revue";
 import type { DeliberationResume } from "../bindings/DeliberationResume";
 import type { EluResume } from "../bindings/EluResume";
 import type { EtatRegistre } from "../bindings/EtatRegistre";
@@ -55,10 +60,23 @@ export const detail052: DeliberationDetail = {
   absents_excuses: [],
   absents: [],
   rapporteur: "Karine CAROLA",
+  visas: ["Vu le code général des collectivités territoriales,"],
   expose: [
     "L'Académie de Montpellier propose aux communes de mettre à disposition des écoles un environnement numérique de travail (ENT).",
-    "Il convient de signer la convention de partenariat pour l'année scolaire 2024/2025.",
+    {
+      paragraphe: [
+        { texte: "Il convient de signer la " },
+        { texte: "convention de partenariat", gras: true },
+        { texte: " pour l'année scolaire " },
+        { texte: "2024/2025", italique: true },
+        { texte: "." },
+      ],
+    },
+    { liste: [[{ texte: "école maternelle" }], [{ texte: "école élémentaire", gras: true }]] },
   ],
+  nature: "deliberations",
+  matiere: "8.1 Enseignement",
+  numero_actes: "2024_052",
   formule_vote: "à l'unanimité des membres présents et représentés",
   decisions: [
     { verbe: "APPROUVE", texte: "la convention de partenariat avec l'Académie de Montpellier." },
@@ -107,4 +125,133 @@ export const seancesResumes: SeanceResume[] = [
   { id: "2024-06-20", date: "2024-06-20", heure: "18:30:00", lieu: "salle du conseil", nombre_deliberations: 0, figee: false },
   { id: "2024-05-15", date: "2024-05-15", heure: "18:00:00", lieu: "en mairie", nombre_deliberations: 2, figee: false },
   { id: "2023-12-12", date: "2023-12-12", heure: "18:00:00", lieu: "en mairie", nombre_deliberations: 3, figee: true },
+];
+
+export const revue052: Revue = {
+  numero: "2024/052",
+  objet: OBJET_052,
+  statut: "executoire",
+  version: 1,
+  version_lue: null,
+  changements: [],
+  commentaires: [],
+};
+
+export const matieres: Matiere[] = [
+  { code: "7.1", libelle: "Décisions budgétaires" },
+  { code: "8.1", libelle: "Enseignement" },
+  { code: "9.1", libelle: "Autres domaines de compétences des communes" },
+];
+
+export const OBJET_053 = "RESTAURATION SCOLAIRE - TARIFS 2024/2025";
+
+/** Un projet soumis au maire, tel que le formulaire de rédaction le lit. */
+export const redaction053: Redaction = {
+  numero: "2024/053",
+  seance: "2024-05-15",
+  objet: OBJET_053,
+  rapporteur: "barbera-laurence",
+  visas: ["Vu le code général des collectivités territoriales,"],
+  expose: "Le prix du repas est **revu** chaque année.\n\n- maternelle\n- élémentaire",
+  decisions: [{ verbe: "APPROUVE", texte: "les tarifs de la restauration scolaire." }],
+  vote: { mode: "unanimite" },
+  scrutin: "ordinaire",
+  nature: "deliberations",
+  matiere: "8.1",
+  convention: null,
+  corrige: null,
+};
+
+export const detail053: DeliberationDetail = {
+  ...detail052,
+  numero: "2024/053",
+  objet: OBJET_053,
+  statut: "soumis_au_maire",
+  convention: null,
+  expose: ["Le prix du repas est revu chaque année."],
+  numero_actes: "2024_053",
+};
+
+export const historique053: EntreeHistorique[] = [
+  {
+    rang: 1,
+    le: "2024-05-20T09:05:00",
+    par: { role: "secretariat", nom: "Secrétariat de mairie" },
+    action: { type: "creation" },
+    libelle: "Création",
+    version: 1,
+    statut: "brouillon",
+  },
+  {
+    rang: 2,
+    le: "2024-05-20T09:40:00",
+    par: { role: "secretariat", nom: "Secrétariat de mairie" },
+    action: { type: "transition", de: "brouillon", vers: "soumis_au_maire" },
+    libelle: "Statut « Soumis au maire »",
+    version: 1,
+    statut: "soumis_au_maire",
+  },
+  {
+    rang: 3,
+    le: "2024-05-21T18:12:00",
+    par: { role: "maire", nom: "Jean-Paul BILLES (maire)" },
+    action: { type: "lecture" },
+    libelle: "Lu par le maire",
+    version: 1,
+    statut: "soumis_au_maire",
+  },
+];
+
+export const revue053: Revue = {
+  numero: "2024/053",
+  objet: OBJET_053,
+  statut: "soumis_au_maire",
+  version: 2,
+  version_lue: 1,
+  changements: [
+    {
+      champ: "Exposé",
+      morceaux: [
+        { genre: "egal", texte: "Le prix du repas est " },
+        { genre: "retire", texte: "maintenu" },
+        { genre: "ajoute", texte: "revu" },
+        { genre: "egal", texte: " chaque année." },
+      ],
+    },
+  ],
+  commentaires: [
+    {
+      id: 1,
+      le: "2024-05-21T18:15:00",
+      par: { role: "maire", nom: "Jean-Paul BILLES (maire)" },
+      texte: "Préciser le tarif du second enfant.",
+      version: 1,
+      resolu: null,
+    },
+  ],
+};
+
+export const attentes: AttenteMaire[] = [
+  {
+    numero: "2024/053",
+    objet: OBJET_053,
+    date_seance: "2024-05-15",
+    statut: "soumis_au_maire",
+    soumis_le: "2024-05-20T09:40:00",
+    version: 2,
+    version_lue: 1,
+    a_changer_depuis_lecture: true,
+    commentaires_ouverts: 1,
+  },
+  {
+    numero: "2024/054",
+    objet: "LOCATION DE LA SALLE DES FÊTES",
+    date_seance: "2024-05-15",
+    statut: "soumis_au_maire",
+    soumis_le: "2024-05-22T11:00:00",
+    version: 1,
+    version_lue: 1,
+    a_changer_depuis_lecture: false,
+    commentaires_ouverts: 0,
+  },
 ];
