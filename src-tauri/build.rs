@@ -34,6 +34,7 @@ const COMMANDES: &[&str] = &[
     "exporter_publication",
     "sauvegarder_sous",
     "restaurer_sauvegarde",
+    "tableau_de_bord",
 ];
 
 fn main() {

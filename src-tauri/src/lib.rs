@@ -12,7 +12,7 @@ use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
     AttenteMaire, ControlePdf, DeliberationDetail, DeliberationResume, Enregistrement,
-    EntreeHistorique, Erreur, ErreurIpc, EtatRegistre, Redaction, Registre, Revue,
+    EntreeHistorique, Erreur, ErreurIpc, EtatRegistre, Redaction, Registre, Revue, TableauDeBord,
 };
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
@@ -394,6 +394,12 @@ async fn exporter_publication(
     Ok(fichiers.len() as u32 - 1)
 }
 
+/// The home dashboard for today.
+#[tauri::command]
+async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBord, ErreurIpc> {
+    Ok(etat.registre()?.tableau_de_bord(maintenant().date())?)
+}
+
 /// « Sauvegarder sous… »: the whole register, history and signed PDFs included.
 #[tauri::command]
 async fn sauvegarder_sous(
@@ -435,6 +441,16 @@ fn sauvegarde_automatique(etat: &RegistreOuvert, quotidienne: bool) {
 
 pub fn run() {
     let resultat = tauri::Builder::default()
+        // First, so that a second launch exits before opening anything.
+        .plugin(tauri_plugin_single_instance::init(
+            |app, _args, _dossier| {
+                if let Some(fenetre) = app.get_webview_window("main") {
+                    let _ = fenetre.unminimize();
+                    let _ = fenetre.show();
+                    let _ = fenetre.set_focus();
+                }
+            },
+        ))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -485,7 +501,8 @@ pub fn run() {
             preparer_paquet_actes,
             exporter_publication,
             sauvegarder_sous,
-            restaurer_sauvegarde
+            restaurer_sauvegarde,
+            tableau_de_bord
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

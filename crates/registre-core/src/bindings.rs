@@ -78,6 +78,8 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::Revue>(),
         genere::<crate::AttenteMaire>(),
         genere::<crate::ControlePdf>(),
+        genere::<crate::TableauDeBord>(),
+        genere::<crate::ConventionEnAttente>(),
     ]
 }
 

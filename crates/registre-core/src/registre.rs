@@ -3,6 +3,7 @@
 
 pub mod redaction;
 pub mod sauvegardes;
+pub mod tableau;
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};

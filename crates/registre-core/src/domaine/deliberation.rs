@@ -13,18 +13,7 @@ use super::{ConventionId, EluId, NumeroDeliberation, Presence, SeanceId};
 /// Where a deliberation stands between drafting and exécutoire.
 /// The variants are in lifecycle order, so `statut >= Statut::Signe` means signed.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    TS,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
