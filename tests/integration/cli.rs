@@ -384,3 +384,35 @@ fn echeances_des_conventions_a_une_date_donnee() {
     );
     assert_ne!(s.code, 0);
 }
+
+/// Windows users keep their data under names such as « Mairie de Pézilla »:
+/// a database, backups and documents in folders with spaces and accents.
+#[test]
+fn les_chemins_avec_espaces_et_accents_fonctionnent() {
+    let parent = tempfile::tempdir().unwrap();
+    let base = parent
+        .path()
+        .join("Mairie de Pézilla-la-Rivière")
+        .join("registre des délibérations");
+    reussit(&base, &["demo"]);
+    let pdf = parent
+        .path()
+        .join("Documents signés")
+        .join("extrait n° 2024-052 (été).pdf");
+    std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
+    reussit(
+        &base,
+        &["pdf", "dossier", "2024/052", "-o", pdf.to_str().unwrap()],
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let copie = reussit(&base, &["backup"]);
+    assert!(
+        copie.contains("registre des délibérations-sauvegardes"),
+        "{copie}"
+    );
+    let export = parent.path().join("Export données ouvertes.json");
+    reussit(&base, &["export", "json", "-o", export.to_str().unwrap()]);
+    let autre = parent.path().join("Copie à côté");
+    reussit(&autre, &["import", export.to_str().unwrap()]);
+    assert_eq!(reussit(&autre, &["list"]), reussit(&base, &["list"]));
+}
