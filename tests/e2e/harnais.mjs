@@ -288,7 +288,21 @@ export async function avecApplication(nom, base, corps, delai = config.delaiScen
   } finally {
     clearTimeout(minuteur);
     await arreter();
+    // The app may still be closing (it writes its automatic backup on
+    // close, then releases the register's lock): what follows — the CLI on
+    // the same register — must find it free.
+    await attendreLiberation(base, config.delaiArret * 3);
   }
+}
+
+/** Waits (bounded) until no process holds the register's lock. */
+async function attendreLiberation(base, delai) {
+  const limite = Date.now() + delai;
+  while (Date.now() < limite) {
+    if (!(await verrouDetenu(base))) return true;
+    await pause(100);
+  }
+  return false;
 }
 
 /**
