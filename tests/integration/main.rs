@@ -3,11 +3,13 @@
 
 mod aide;
 mod cli;
+mod generateur;
 #[cfg(unix)]
 mod panne;
 mod pdf;
 mod redaction;
 mod registre;
+mod registre_annuel;
 mod sauvegarde;
 mod scdl;
 mod stockage;

@@ -141,10 +141,22 @@ enum Commande {
         classification: Option<chrono::NaiveDate>,
     },
     /// Produit un PDF : l'extrait d'une délibération, une convention, les deux en un seul fichier,
-    /// ou, pour une séance, sa convocation ou la liste de ses délibérations.
+    /// pour une séance sa convocation, la liste de ses délibérations ou son procès-verbal,
+    /// ou le registre annuel en feuillets numérotés.
     Pdf {
         #[command(subcommand)]
         document: DocumentPdf,
+    },
+    /// Échéancier légal d'une séance (par exemple 2024-05-15), ou de tout le registre :
+    /// liste affichée, procès-verbal, transmission, publication, reliure ; les retards d'abord.
+    Echeancier {
+        seance: Option<String>,
+        /// Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).
+        #[arg(long, value_name = "DATE", value_parser = date_iso)]
+        au: Option<chrono::NaiveDate>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -204,6 +216,21 @@ enum DocumentPdf {
     /// La convocation des conseillers à une séance (par exemple 2024-05-15), avec l'ordre du jour.
     Convocation {
         seance: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// Le procès-verbal d'une séance (par exemple 2024-05-15), article L2121-15 du CGCT.
+    Pv {
+        seance: String,
+        /// Fichier PDF à écrire.
+        #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+        sortie: PathBuf,
+    },
+    /// Le registre des délibérations d'une année (par exemple 2024), en feuillets numérotés,
+    /// avec feuillets de clôture et tables, prêt à être coté, paraphé et relié (R2121-9).
+    Registre {
+        annee: i32,
         /// Fichier PDF à écrire.
         #[arg(short = 'o', long = "output", value_name = "FICHIER")]
         sortie: PathBuf,
@@ -501,6 +528,8 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 DocumentPdf::Convocation { seance, sortie } => {
                     (DemandePdf::Convocation(seance), sortie)
                 }
+                DocumentPdf::Pv { seance, sortie } => (DemandePdf::ProcesVerbal(seance), sortie),
+                DocumentPdf::Registre { annee, sortie } => (DemandePdf::Registre(annee), sortie),
                 DocumentPdf::Signe { .. } => unreachable!("handled above"),
             };
             // The core reads no clock: the edition date is given here.
@@ -555,6 +584,17 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 }
             }
         }
+        Commande::Echeancier { seance, au, json } => {
+            // The core reads no clock: "today" is decided here, at the edge.
+            let au = au.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let e = registre.echeancier(seance.as_deref(), au)?;
+            let texte = if json {
+                en_json(&e) + "\n"
+            } else {
+                echeancier_en_texte(&e)
+            };
+            ecrire(&mut sortie, &texte)?;
+        }
         Commande::Check { numero, json } => {
             let verifications = registre.verifier(numero.as_deref())?;
             let texte = if json {
@@ -573,6 +613,32 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn echeancier_en_texte(e: &registre_core::echeancier::Echeancier) -> String {
+    if e.obligations.is_empty() {
+        return format!(
+            "Aucune échéance au {} : le registre ne contient aucune séance.\n",
+            e.au.format("%d/%m/%Y")
+        );
+    }
+    let mut t = format!("Échéancier au {} :\n", e.au.format("%d/%m/%Y"));
+    for o in &e.obligations {
+        let seance = o
+            .date_seance
+            .map(|d| format!("séance du {} — ", d.format("%d/%m/%Y")))
+            .unwrap_or_default();
+        let etat = match (o.jours_de_retard, o.faite_le) {
+            (Some(j), _) => format!("{} ({j} j)", o.etat.libelle()),
+            (None, Some(le)) => format!("{} le {}", o.etat.libelle(), le.format("%d/%m/%Y")),
+            (None, None) => o.etat.libelle().to_owned(),
+        };
+        t.push_str(&format!(
+            "{etat:<18}  échéance : {:<12}  {seance}{} ({})\n",
+            o.echeance_affichee, o.libelle, o.article
+        ));
+    }
+    t
 }
 
 fn verification_en_texte(v: &Verification) -> String {

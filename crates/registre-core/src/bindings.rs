@@ -80,6 +80,9 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::ControlePdf>(),
         genere::<crate::TableauDeBord>(),
         genere::<crate::ConventionEnAttente>(),
+        genere::<crate::echeancier::Echeancier>(),
+        genere::<crate::echeancier::ObligationLegale>(),
+        genere::<crate::echeancier::EtatEcheance>(),
     ]
 }
 

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod diff;
 pub mod domaine;
 pub mod echange;
+pub mod echeancier;
 mod erreur;
 mod fichier;
 pub mod paquet_actes;

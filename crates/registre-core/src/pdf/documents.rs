@@ -3,8 +3,8 @@
 
 use crate::comptes::{comptes_deliberation, formule_vote, presences_pour};
 use crate::domaine::{
-    Alinea, Article, Bloc as BlocConvention, Civilite, Convention, Correction, Elu, EtatPresence,
-    GenreCorrection, ModePublication, Segment,
+    Alinea, Article, Bloc as BlocConvention, Civilite, Commune, Convention, Correction, Elu,
+    EtatPresence, GenreCorrection, ModePublication, Seance, Segment,
 };
 use crate::erreur::{Erreur, Resultat};
 
@@ -38,7 +38,7 @@ pub fn majuscules_sans_accents(texte: &str) -> String {
     sortie
 }
 
-fn elu<'a>(elus: &'a [Elu], id: &str, numero: &str) -> Resultat<&'a Elu> {
+pub(crate) fn elu<'a>(elus: &'a [Elu], id: &str, numero: &str) -> Resultat<&'a Elu> {
     elus.iter().find(|e| e.id == id).ok_or_else(|| {
         Erreur::BaseEndommagee(format!(
             "la délibération {numero} renvoie à l'élu « {id} », absent du registre"
@@ -46,7 +46,7 @@ fn elu<'a>(elus: &'a [Elu], id: &str, numero: &str) -> Resultat<&'a Elu> {
     })
 }
 
-fn civilite_longue(c: Civilite) -> &'static str {
+pub(crate) fn civilite_longue(c: Civilite) -> &'static str {
     match c {
         Civilite::Monsieur => "Monsieur",
         Civilite::Madame => "Madame",
@@ -54,13 +54,13 @@ fn civilite_longue(c: Civilite) -> &'static str {
 }
 
 /// "Membres en exercice : 27": bold label, plain value.
-fn ligne_etiquetee(etiquette: &str, valeur: &str) -> Paragraphe {
+pub(crate) fn ligne_etiquetee(etiquette: &str, valeur: &str) -> Paragraphe {
     Paragraphe::new(Alignement::Justifie)
         .gras(etiquette)
         .normal(format!(" : {valeur}"))
 }
 
-fn justifie(texte: &str) -> Paragraphe {
+pub(crate) fn justifie(texte: &str) -> Paragraphe {
     Paragraphe::new(Alignement::Justifie).normal(texte)
 }
 
@@ -86,7 +86,7 @@ const RETRAIT_LISTE: f64 = 9.0;
 
 /// An exposé block: a justified paragraph of bold and italic runs, or a
 /// bulleted list with a hanging indent (one paragraph per item).
-fn alinea(a: &Alinea) -> Vec<Paragraphe> {
+pub(crate) fn alinea(a: &Alinea) -> Vec<Paragraphe> {
     match a {
         Alinea::Simple(texte) => vec![justifie(texte)],
         Alinea::Paragraphe { paragraphe } => {
@@ -128,7 +128,7 @@ pub(crate) fn ligne_de_correction(c: &Correction) -> String {
     }
 }
 
-fn date_courte(d: chrono::NaiveDate) -> String {
+pub(crate) fn date_courte(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
@@ -168,14 +168,35 @@ fn lignes_de_suivi(d: &crate::domaine::Deliberation) -> Vec<String> {
         .collect()
 }
 
+/// One deliberation with the records its text is printed from: what the
+/// extract, the register and the procès-verbal share.
+#[derive(Clone, Copy)]
+pub(crate) struct Acte<'a> {
+    pub commune: &'a Commune,
+    pub seance: &'a Seance,
+    pub elus: &'a [Elu],
+    pub deliberation: &'a crate::domaine::Deliberation,
+}
+
+impl<'a> Acte<'a> {
+    pub(crate) fn de_l_extrait(s: &'a SourceExtrait) -> Acte<'a> {
+        Acte {
+            commune: &s.commune,
+            seance: &s.seance,
+            elus: &s.elus,
+            deliberation: &s.deliberation,
+        }
+    }
+
+    pub(crate) fn nom(&self, id: &str) -> Resultat<String> {
+        elu(self.elus, id, self.deliberation.numero.as_str()).map(Elu::nom_complet)
+    }
+}
+
 pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
+    let acte = Acte::de_l_extrait(s);
     let d = &s.deliberation;
     let numero = d.numero.as_str();
-    let nom = |id: &str| elu(&s.elus, id, numero).map(Elu::nom_complet);
-    let seance = &s.seance;
-    // Counts and attendance for this item: the séance's, updated by the
-    // item's arrivals and departures (per-item attendance).
-    let c = comptes_deliberation(seance, d, &s.elus);
     let mut b = Vec::new();
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
 
@@ -194,6 +215,116 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     p(centre(&format!("Délibération N° {numero}"))
         .taille(13)
         .apres(5.0));
+    b.extend(assemblee(&acte)?);
+    b.extend(texte_de_l_acte(&acte)?);
+    b.push(Bloc::Espace(3.0));
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    // The closing formula stays on the page of the signatures (about 25 mm
+    // for the titles, the room to sign and the names).
+    p(ainsi_fait().garder_avec_suivant(37.0));
+    p(Paragraphe::new(Alignement::Gauche)
+        .italique("Pour extrait conforme au registre des délibérations,")
+        .apres(5.0)
+        .garder_avec_suivant(30.0));
+    let secretaires = secretaires(&acte)?;
+    b.push(signatures(&acte, &secretaires)?);
+    b.push(Bloc::Espace(6.0));
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    for ligne in lignes_de_suivi(d) {
+        p(Paragraphe::new(Alignement::Gauche)
+            .italique(ligne)
+            .apres(1.0));
+    }
+    b.push(Bloc::Espace(4.0));
+    let ta = &s.commune.tribunal_administratif;
+    b.push(Bloc::Paragraphe(
+        Paragraphe::new(Alignement::Justifie)
+            .taille(9)
+            .italique(format!(
+                "La présente délibération peut faire l'objet d'un recours pour excès de pouvoir devant le {} – {} dans un délai de deux mois à compter de la réception par le représentant de l'Etat et de sa publication. Le tribunal administratif peut être saisi par l'application informatique \"Télérecours citoyens\" accessible par le site Internet www.telerecours.fr. Elle peut également faire l'objet, dans le même délai, d'un recours gracieux ou hiérarchique.",
+                ta.nom, ta.adresse
+            )),
+    ));
+    Ok(b)
+}
+
+/// "Ainsi fait et délibéré les jour, mois et an susdits."
+pub(crate) fn ainsi_fait() -> Paragraphe {
+    Paragraphe::new(Alignement::Gauche)
+        .italique("Ainsi fait et délibéré les jour, mois et an susdits.")
+}
+
+/// The names of the séance's secrétaire(s) (L2121-15).
+pub(crate) fn secretaires(a: &Acte<'_>) -> Resultat<Vec<String>> {
+    a.seance.secretaires.iter().map(|id| a.nom(id)).collect()
+}
+
+/// The signatures of the maire and the secrétaire(s) de séance, side by
+/// side: since 1 July 2022 (L2121-23 CGCT) they sign the register and its
+/// extracts.
+pub(crate) fn signatures(a: &Acte<'_>, secretaires: &[String]) -> Resultat<Bloc> {
+    let numero = a.deliberation.numero.as_str();
+    let maire = elu(a.elus, &a.commune.maire, numero)?;
+    let secretaires_elus = a
+        .seance
+        .secretaires
+        .iter()
+        .map(|id| elu(a.elus, id, numero))
+        .collect::<Resultat<Vec<_>>>()?;
+    Ok(bloc_de_signatures(
+        maire,
+        &secretaires_elus,
+        secretaires,
+        14.0,
+    ))
+}
+
+/// The two signature columns: titles agreed with the signatories' civilité
+/// and number, `espace` mm left to sign, then the names.
+pub(crate) fn bloc_de_signatures(
+    maire: &Elu,
+    secretaires: &[&Elu],
+    noms_secretaires: &[String],
+    espace: f64,
+) -> Bloc {
+    let titre_maire = match maire.civilite {
+        Civilite::Monsieur => "LE MAIRE,",
+        Civilite::Madame => "LA MAIRE,",
+    };
+    let titre_secretaire = match secretaires {
+        [_, _, ..] => "LES SECRÉTAIRES DE SÉANCE,",
+        [s] if s.civilite == Civilite::Madame => "LA SECRÉTAIRE DE SÉANCE,",
+        _ => "LE SECRÉTAIRE DE SÉANCE,",
+    };
+    let colonne = |titre: &str, noms: &[String]| {
+        let mut c = vec![Paragraphe::new(Alignement::Centre)
+            .gras(titre)
+            .apres(espace)];
+        for n in noms {
+            c.push(Paragraphe::new(Alignement::Centre).gras(n).apres(0.5));
+        }
+        c
+    };
+    Bloc::Colonnes(vec![
+        colonne(titre_maire, &[maire.nom_complet()]),
+        colonne(titre_secretaire, noms_secretaires),
+    ])
+}
+
+/// The counts, the opening sentence and the attendance for one item, as
+/// the extract prints them (the séance's attendance updated by the item's
+/// arrivals and departures), down to the date of the convocation.
+pub(crate) fn assemblee(a: &Acte<'_>) -> Resultat<Vec<Bloc>> {
+    let s = a;
+    let d = a.deliberation;
+    let nom = |id: &str| a.nom(id);
+    let seance = a.seance;
+    let numero = d.numero.as_str();
+    // Counts and attendance for this item: the séance's, updated by the
+    // item's arrivals and departures (per-item attendance).
+    let c = comptes_deliberation(seance, d, a.elus);
+    let mut b = Vec::new();
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
 
     for (etiquette, valeur) in [
         ("Membres en exercice", c.en_exercice),
@@ -206,7 +337,7 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     b.push(Bloc::Espace(4.0));
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
 
-    let president = elu(&s.elus, &seance.president, numero)?;
+    let president = elu(s.elus, &seance.president, numero)?;
     p(justifie(&format!(
         "{}, les membres du conseil municipal de la commune de {} se sont réunis, {} sous la présidence de {} {}, {}.",
         ouverture_de_seance(seance.date, seance.heure),
@@ -249,11 +380,7 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
     if !absents.is_empty() {
         p(ligne_etiquetee("Absents", &absents.join(", ")));
     }
-    let secretaires = seance
-        .secretaires
-        .iter()
-        .map(|id| nom(id))
-        .collect::<Resultat<Vec<_>>>()?;
+    let secretaires = secretaires(a)?;
     let etiquette = if secretaires.len() > 1 {
         "Secrétaires de séance"
     } else {
@@ -268,7 +395,17 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
         &seance.date_convocation.format("%d/%m/%Y").to_string(),
     )
     .apres(6.0));
+    Ok(b)
+}
 
+/// The deliberation itself: its objet, rapporteur, visas, exposé, who
+/// does not take part, the vote and the dispositif.
+pub(crate) fn texte_de_l_acte(a: &Acte<'_>) -> Resultat<Vec<Bloc>> {
+    let d = a.deliberation;
+    let nom = |id: &str| a.nom(id);
+    let numero = d.numero.as_str();
+    let mut b = Vec::new();
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
     let titre = Paragraphe::new(Alignement::Centre)
         .gras(&d.objet)
         .taille(12)
@@ -284,7 +421,7 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
         None => p(titre.apres(5.0)),
     }
     if let Some(id) = &d.rapporteur {
-        let r = elu(&s.elus, id, numero)?;
+        let r = elu(a.elus, id, numero)?;
         let etiquette = match r.civilite {
             Civilite::Madame => "RAPPORTEURE",
             Civilite::Monsieur => "RAPPORTEUR",
@@ -333,60 +470,6 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
             .normal(format!(" {}", decision.texte))
             .apres(3.0));
     }
-    b.push(Bloc::Espace(3.0));
-    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
-    // The closing formula stays on the page of the signatures (about 25 mm
-    // for the titles, the room to sign and the names).
-    p(Paragraphe::new(Alignement::Gauche)
-        .italique("Ainsi fait et délibéré les jour, mois et an susdits.")
-        .garder_avec_suivant(37.0));
-    p(Paragraphe::new(Alignement::Gauche)
-        .italique("Pour extrait conforme au registre des délibérations,")
-        .apres(5.0)
-        .garder_avec_suivant(30.0));
-
-    // Since 1 July 2022 (L2121-23 CGCT) the extract is signed by the maire
-    // and the secrétaire de séance.
-    let maire = elu(&s.elus, &s.commune.maire, numero)?;
-    let titre_maire = match maire.civilite {
-        Civilite::Monsieur => "LE MAIRE,",
-        Civilite::Madame => "LA MAIRE,",
-    };
-    let titre_secretaire = match (secretaires.len(), seance.secretaires.first()) {
-        (n, _) if n > 1 => "LES SECRÉTAIRES DE SÉANCE,",
-        (_, Some(id)) if elu(&s.elus, id, numero)?.civilite == Civilite::Madame => {
-            "LA SECRÉTAIRE DE SÉANCE,"
-        }
-        _ => "LE SECRÉTAIRE DE SÉANCE,",
-    };
-    let colonne = |titre: &str, noms: &[String]| {
-        let mut c = vec![Paragraphe::new(Alignement::Centre).gras(titre).apres(14.0)];
-        for n in noms {
-            c.push(Paragraphe::new(Alignement::Centre).gras(n).apres(0.5));
-        }
-        c
-    };
-    b.push(Bloc::Colonnes(vec![
-        colonne(titre_maire, &[maire.nom_complet()]),
-        colonne(titre_secretaire, &secretaires),
-    ]));
-    b.push(Bloc::Espace(6.0));
-    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
-    for ligne in lignes_de_suivi(d) {
-        p(Paragraphe::new(Alignement::Gauche)
-            .italique(ligne)
-            .apres(1.0));
-    }
-    b.push(Bloc::Espace(4.0));
-    let ta = &s.commune.tribunal_administratif;
-    b.push(Bloc::Paragraphe(
-        Paragraphe::new(Alignement::Justifie)
-            .taille(9)
-            .italique(format!(
-                "La présente délibération peut faire l'objet d'un recours pour excès de pouvoir devant le {} – {} dans un délai de deux mois à compter de la réception par le représentant de l'Etat et de sa publication. Le tribunal administratif peut être saisi par l'application informatique \"Télérecours citoyens\" accessible par le site Internet www.telerecours.fr. Elle peut également faire l'objet, dans le même délai, d'un recours gracieux ou hiérarchique.",
-                ta.nom, ta.adresse
-            )),
-    ));
     Ok(b)
 }
 

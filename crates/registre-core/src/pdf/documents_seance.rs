@@ -26,24 +26,26 @@ pub(crate) fn issue_affichee(d: &Deliberation, president: &str) -> &'static str 
 }
 
 /// "COMMUNE DE PEZILLA-LA-RIVIERE", as the extract heads it.
-fn entete_commune(s: &SourceSeance) -> Paragraphe {
+pub(crate) fn entete_commune(s: &SourceSeance) -> Paragraphe {
+    entete_de_commune(&s.commune.nom)
+}
+
+/// "COMMUNE DE PEZILLA-LA-RIVIERE", centred, from the commune's name.
+pub(crate) fn entete_de_commune(nom: &str) -> Paragraphe {
     Paragraphe::new(Alignement::Centre)
-        .gras(format!(
-            "COMMUNE DE {}",
-            majuscules_sans_accents(&s.commune.nom)
-        ))
+        .gras(format!("COMMUNE DE {}", majuscules_sans_accents(nom)))
         .taille(12)
         .apres(6.0)
 }
 
-fn titre(texte: &str) -> Paragraphe {
+pub(crate) fn titre(texte: &str) -> Paragraphe {
     Paragraphe::new(Alignement::Centre)
         .gras(texte)
         .taille(13)
         .apres(2.0)
 }
 
-fn maire(s: &SourceSeance) -> Resultat<&Elu> {
+pub(crate) fn maire(s: &SourceSeance) -> Resultat<&Elu> {
     s.elus
         .iter()
         .find(|e| e.id == s.commune.maire)
@@ -118,7 +120,7 @@ pub(crate) fn liste(s: &SourceSeance) -> Resultat<Vec<Bloc>> {
 
 /// The agenda: the one recorded with the séance, else the objets of its
 /// deliberations in number order.
-fn ordre_du_jour(s: &SourceSeance) -> Vec<String> {
+pub(crate) fn ordre_du_jour(s: &SourceSeance) -> Vec<String> {
     if s.seance.ordre_du_jour.is_empty() {
         s.deliberations.iter().map(|d| d.objet.clone()).collect()
     } else {

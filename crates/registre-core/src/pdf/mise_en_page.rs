@@ -3,9 +3,15 @@
 //! genpdf through elements of our own: genpdf 0.2 has no justified text, no
 //! footer and no page total, so paragraphs break and justify their lines
 //! here, a page decorator prints the footer and the PROJET mark, and the
-//! document is laid out twice (the first pass counts the pages).
+//! document is laid out twice: the first pass only measures (nothing is
+//! printed) to count the pages and note on which page each `Bloc::Repere`
+//! fell; the second prints, with the page total and the cross-references
+//! (`renvoi_total`, `renvoi_feuillet`) filled in.
+//!
+//! A register (R2121-9 CGCT) is printed in numbered leaves instead of
+//! "Page n / N": see `Feuilletage` and `Bloc::Feuillet`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -34,6 +40,8 @@ const MARGE_BAS: f64 = 20.0;
 const MARGE_COTES: f64 = 22.0;
 /// Distance of the footer's baseline zone from the bottom edge.
 const PIED_DEPUIS_LE_BAS: f64 = 11.0;
+/// Distance of a leaf's running header from the top edge.
+const HAUT_DE_L_ENTETE: f64 = 9.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Graisse {
@@ -180,6 +188,79 @@ pub(crate) enum Bloc {
     },
     Espace(f64),
     SautDePage,
+    /// Starts a new leaf whose running header (top right) reads this text,
+    /// e.g. "Séance du 15 mai 2024": a page break that changes the header
+    /// before the next page is decorated.
+    Feuillet(String),
+    /// Notes the page it falls on under this key, for `renvoi_feuillet`.
+    Repere(String),
+}
+
+/// Register leaves (R2121-9): every leaf after the cover bears the
+/// commune's name and the séance's date at its top and "Feuillet n° k" at
+/// its foot, k continuous across the document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Feuilletage {
+    /// Pages before leaf 1 (the certificate of cotation), printed bare.
+    pub pages_de_garde: usize,
+    /// Top left of every leaf: "Commune de Pézilla-la-Rivière".
+    pub entete: String,
+}
+
+/// Opens and closes a cross-reference in a paragraph's text.
+const RENVOI_DEBUT: char = '⟦';
+const RENVOI_FIN: char = '⟧';
+/// What a cross-reference reads in the measuring pass: as wide as most
+/// leaf numbers, so the second pass lays the text out the same way.
+const RENVOI_PROVISOIRE: &str = "000";
+
+/// Stands, in a paragraph, for the number of leaves of the document (or
+/// of pages without `Feuilletage`).
+pub(crate) fn renvoi_total() -> String {
+    format!("{RENVOI_DEBUT}total{RENVOI_FIN}")
+}
+
+/// Stands, in a paragraph, for the leaf (or page) of `Bloc::Repere(cle)`.
+pub(crate) fn renvoi_feuillet(cle: &str) -> String {
+    format!("{RENVOI_DEBUT}f:{cle}{RENVOI_FIN}")
+}
+
+/// Replaces every cross-reference of `texte` with what `valeur` gives for
+/// its key ("total" or "f:<repère>").
+fn substituer(texte: &str, valeur: &dyn Fn(&str) -> String) -> String {
+    let mut sortie = String::with_capacity(texte.len());
+    let mut reste = texte;
+    while let Some(debut) = reste.find(RENVOI_DEBUT) {
+        sortie.push_str(&reste[..debut]);
+        let apres = &reste[debut + RENVOI_DEBUT.len_utf8()..];
+        match apres.find(RENVOI_FIN) {
+            Some(fin) => {
+                sortie.push_str(&valeur(&apres[..fin]));
+                reste = &apres[fin + RENVOI_FIN.len_utf8()..];
+            }
+            None => {
+                sortie.push_str(&reste[debut..]);
+                reste = "";
+            }
+        }
+    }
+    sortie.push_str(reste);
+    sortie
+}
+
+fn a_des_renvois(p: &Paragraphe) -> bool {
+    p.segments.iter().any(|s| s.texte.contains(RENVOI_DEBUT))
+}
+
+fn paragraphe_renvoye(p: &Paragraphe, valeur: &dyn Fn(&str) -> String) -> Paragraphe {
+    if !a_des_renvois(p) {
+        return p.clone();
+    }
+    let mut p = p.clone();
+    for s in &mut p.segments {
+        s.texte = substituer(&s.texte, valeur);
+    }
+    p
 }
 
 /// A document ready to render: blocks, the footer's left part, the PROJET
@@ -190,12 +271,21 @@ pub(crate) struct Document {
     /// "Délibération n° 2024/052": the footer adds " — Page n / N".
     pub pied: String,
     pub projet: bool,
+    /// Numbered leaves instead of pages (the annual register).
+    pub feuilletage: Option<Feuilletage>,
 }
 
 pub(crate) const MARQUE_PROJET: &str = "PROJET";
 
 impl Document {
     pub(crate) fn texte_du_pied(&self, page: usize, total: Option<usize>) -> String {
+        if let Some(f) = &self.feuilletage {
+            return format!(
+                "{} — Feuillet n° {}",
+                self.pied,
+                page.saturating_sub(f.pages_de_garde)
+            );
+        }
         match total {
             Some(total) => format!("{} — Page {page} / {total}", self.pied),
             None => format!("{} — Page {page} / {page}", self.pied),
@@ -211,9 +301,14 @@ impl Document {
                 .expect("every face has a set")
                 .extend(t.chars());
         };
+        let provisoire = |_: &str| RENVOI_PROVISOIRE.to_owned();
         let mut paragraphe = |p: &Paragraphe| {
             for s in p.segments.iter().chain(p.puce.iter()) {
-                ajouter(s.graisse, &s.texte);
+                if s.texte.contains(RENVOI_DEBUT) {
+                    ajouter(s.graisse, &substituer(&s.texte, &provisoire));
+                } else {
+                    ajouter(s.graisse, &s.texte);
+                }
             }
         };
         for b in &self.blocs {
@@ -223,8 +318,16 @@ impl Document {
                 | Bloc::Rangee {
                     cellules: colonnes, ..
                 } => colonnes.iter().flatten().for_each(&mut paragraphe),
-                Bloc::Espace(_) | Bloc::SautDePage => {}
+                Bloc::Feuillet(_) | Bloc::Espace(_) | Bloc::SautDePage | Bloc::Repere(_) => {}
             }
+        }
+        // The running headers, printed in italics by the decorator.
+        let entetes = self.blocs.iter().filter_map(|b| match b {
+            Bloc::Feuillet(entete) => Some(entete.as_str()),
+            _ => None,
+        });
+        for entete in entetes.chain(self.feuilletage.iter().map(|f| f.entete.as_str())) {
+            ajouter(Graisse::Italique, entete);
         }
         ajouter(Graisse::Normal, &self.texte_du_pied(0, Some(0)));
         ajouter(Graisse::Normal, "0123456789 ");
@@ -250,33 +353,55 @@ pub(crate) fn rendre(document: &Document) -> Result<Rendu, String> {
         .map(|f| sous_ensemble(f.octets(), &jeux.remove(f).unwrap_or_default()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| format!("sous-ensemble de police : {e}"))?;
-    let premiere = rendre_une_fois(document, &polices, None)?;
-    let octets = if premiere.1 == 1 {
-        // One page: the total printed in the first pass ("1 / 1") is right.
-        premiere.0
-    } else {
-        let seconde = rendre_une_fois(document, &polices, Some(premiere.1))?;
-        if seconde.1 != premiere.1 {
-            return Err("la pagination a changé entre les deux passes".into());
-        }
-        seconde.0
-    };
+    // The measuring pass prints nothing: it counts the pages and notes the
+    // repères, which the printing pass needs before it starts.
+    let mesure = rendre_une_fois(document, &polices, None)?;
+    let finale = rendre_une_fois(document, &polices, Some(&mesure))?;
+    if finale.pages != mesure.pages {
+        return Err("la pagination a changé entre les deux passes".into());
+    }
     Ok(Rendu {
-        octets,
-        pages: premiere.1,
+        octets: finale.octets,
+        pages: finale.pages,
         polices,
     })
+}
+
+/// What one pass gives back: the bytes (empty for the measuring pass), the
+/// page count and the page of every repère.
+struct Passe {
+    octets: Vec<u8>,
+    pages: usize,
+    reperes: BTreeMap<String, usize>,
 }
 
 fn erreur_genpdf(e: ErreurGenpdf) -> String {
     format!("mise en page : {e}")
 }
 
+/// One layout of the document: measuring only when `mesure` is `None`,
+/// else printing with the totals and repères that pass found.
 fn rendre_une_fois(
     document: &Document,
     polices: &[SousEnsemble],
-    total: Option<usize>,
-) -> Result<(Vec<u8>, usize), String> {
+    mesure: Option<&Passe>,
+) -> Result<Passe, String> {
+    let imprimer = mesure.is_some();
+    let garde = document
+        .feuilletage
+        .as_ref()
+        .map_or(0, |f| f.pages_de_garde);
+    let valeur = |cle: &str| -> String {
+        let Some(m) = mesure else {
+            return RENVOI_PROVISOIRE.to_owned();
+        };
+        if cle == "total" {
+            return m.pages.saturating_sub(garde).to_string();
+        }
+        cle.strip_prefix("f:")
+            .and_then(|r| m.reperes.get(r))
+            .map_or_else(|| "?".to_owned(), |p| p.saturating_sub(garde).to_string())
+    };
     let donnees = |i: usize| FontData::new(polices[i].octets.clone(), None).map_err(erreur_genpdf);
     let famille = FontFamily {
         regular: donnees(0)?,
@@ -288,35 +413,92 @@ fn rendre_une_fois(
     doc.set_minimal_conformance();
     doc.set_font_size(TAILLE_TEXTE);
     let compteur = Rc::new(Cell::new(0));
+    let entete = Rc::new(RefCell::new(String::new()));
+    let reperes = Rc::new(RefCell::new(BTreeMap::new()));
     doc.set_page_decorator(Decor {
-        document: document.clone(),
-        total,
+        pied: document.pied.clone(),
+        projet: document.projet,
+        feuilletage: document.feuilletage.clone(),
+        total: mesure.map(|m| m.pages),
         pages: compteur.clone(),
+        entete: entete.clone(),
+        imprimer,
     });
+    let cellules = |c: &[Vec<Paragraphe>]| -> Vec<Vec<Paragraphe>> {
+        c.iter()
+            .map(|col| col.iter().map(|p| paragraphe_renvoye(p, &valeur)).collect())
+            .collect()
+    };
     for bloc in &document.blocs {
         match bloc {
-            Bloc::Paragraphe(p) => doc.push(ElementParagraphe::new(p.clone())),
+            Bloc::Paragraphe(p) => doc.push(ElementParagraphe::new(
+                paragraphe_renvoye(p, &valeur),
+                imprimer,
+            )),
             Bloc::Colonnes(c) => doc.push(ElementColonnes {
                 poids: vec![1; c.len().max(1)],
-                colonnes: c.clone(),
+                colonnes: cellules(c),
+                imprimer,
             }),
-            Bloc::Rangee { poids, cellules } => doc.push(ElementColonnes {
+            Bloc::Rangee { poids, cellules: c } => doc.push(ElementColonnes {
                 poids: poids.clone(),
-                colonnes: cellules.clone(),
+                colonnes: cellules(c),
+                imprimer,
             }),
             Bloc::Espace(mm) => doc.push(Espace(*mm)),
             Bloc::SautDePage => doc.push(genpdf::elements::PageBreak::new()),
+            Bloc::Feuillet(texte) => doc.push(SautDeFeuillet {
+                texte: texte.clone(),
+                entete: entete.clone(),
+                fait: false,
+            }),
+            Bloc::Repere(cle) => doc.push(Repere {
+                cle: cle.clone(),
+                page: compteur.clone(),
+                reperes: reperes.clone(),
+            }),
         }
     }
     let mut octets = Vec::new();
-    doc.render(&mut octets).map_err(erreur_genpdf)?;
-    Ok((octets, compteur.get()))
+    if imprimer {
+        doc.render(&mut octets).map_err(erreur_genpdf)?;
+    } else {
+        doc.render(std::io::sink()).map_err(erreur_genpdf)?;
+    }
+    let reperes = reperes.take();
+    Ok(Passe {
+        octets,
+        pages: compteur.get(),
+        reperes,
+    })
 }
 
 struct Decor {
-    document: Document,
+    pied: String,
+    projet: bool,
+    feuilletage: Option<Feuilletage>,
     total: Option<usize>,
     pages: Rc<Cell<usize>>,
+    /// The running header set by the last `Bloc::Feuillet`.
+    entete: Rc<RefCell<String>>,
+    /// False in the measuring pass: nothing is drawn.
+    imprimer: bool,
+}
+
+impl Decor {
+    fn texte_du_pied(&self, page: usize) -> Option<String> {
+        let document = Document {
+            blocs: Vec::new(),
+            pied: self.pied.clone(),
+            projet: self.projet,
+            feuilletage: self.feuilletage.clone(),
+        };
+        match &self.feuilletage {
+            // The cover is no leaf: it bears neither number nor header.
+            Some(f) if page <= f.pages_de_garde => None,
+            _ => Some(document.texte_du_pied(page, self.total)),
+        }
+    }
 }
 
 impl PageDecorator for Decor {
@@ -328,21 +510,46 @@ impl PageDecorator for Decor {
     ) -> Result<Area<'a>, ErreurGenpdf> {
         let page = self.pages.get() + 1;
         self.pages.set(page);
+        let marges = Margins::trbl(MARGE_HAUT, MARGE_COTES, MARGE_BAS, MARGE_COTES);
+        if !self.imprimer {
+            area.add_margins(marges);
+            return Ok(area);
+        }
         let polices = &context.font_cache;
         let largeur = area.size().width;
         let hauteur = area.size().height;
 
         let style = Graisse::Normal.style(TAILLE_PIED);
-        let pied = self.document.texte_du_pied(page, self.total);
-        let x = (largeur - style.str_width(polices, &pied)) / 2.0;
-        area.print_str(
-            polices,
-            Position::new(x, hauteur - mm(PIED_DEPUIS_LE_BAS)),
-            style,
-            &pied,
-        )?;
+        if let Some(pied) = self.texte_du_pied(page) {
+            let x = (largeur - style.str_width(polices, &pied)) / 2.0;
+            area.print_str(
+                polices,
+                Position::new(x, hauteur - mm(PIED_DEPUIS_LE_BAS)),
+                style,
+                &pied,
+            )?;
+        }
 
-        if self.document.projet {
+        // R2121-9: every leaf bears the commune's name and the séance date.
+        if let Some(f) = self
+            .feuilletage
+            .as_ref()
+            .filter(|f| page > f.pages_de_garde)
+        {
+            let style = Graisse::Italique.style(TAILLE_PIED);
+            let y = mm(HAUT_DE_L_ENTETE);
+            area.print_str(polices, Position::new(mm(MARGE_COTES), y), style, &f.entete)?;
+            let droite = self.entete.borrow();
+            let l = style.str_width(polices, &droite);
+            area.print_str(
+                polices,
+                Position::new(largeur - mm(MARGE_COTES) - l, y),
+                style,
+                droite.as_str(),
+            )?;
+        }
+
+        if self.projet {
             let style = Graisse::Gras
                 .style(TAILLE_PROJET)
                 .with_color(Color::Rgb(200, 30, 30));
@@ -355,13 +562,57 @@ impl PageDecorator for Decor {
             )?;
         }
 
-        area.add_margins(Margins::trbl(
-            MARGE_HAUT,
-            MARGE_COTES,
-            MARGE_BAS,
-            MARGE_COTES,
-        ));
+        area.add_margins(marges);
         Ok(area)
+    }
+}
+
+/// `Bloc::Feuillet`: sets the running header, then breaks the page, so the
+/// decorator of the next page prints the new header.
+struct SautDeFeuillet {
+    texte: String,
+    entete: Rc<RefCell<String>>,
+    fait: bool,
+}
+
+impl Element for SautDeFeuillet {
+    fn render(
+        &mut self,
+        _context: &Context,
+        _area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        if self.fait {
+            return Ok(RenderResult::default());
+        }
+        self.fait = true;
+        self.entete.replace(std::mem::take(&mut self.texte));
+        // Not (0, 0): genpdf takes that for an element that fits nowhere.
+        Ok(RenderResult {
+            size: Size::new(1, 0),
+            has_more: true,
+        })
+    }
+}
+
+/// `Bloc::Repere`: notes the current page under its key.
+struct Repere {
+    cle: String,
+    page: Rc<Cell<usize>>,
+    reperes: Rc<RefCell<BTreeMap<String, usize>>>,
+}
+
+impl Element for Repere {
+    fn render(
+        &mut self,
+        _context: &Context,
+        _area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        self.reperes
+            .borrow_mut()
+            .insert(std::mem::take(&mut self.cle), self.page.get());
+        Ok(RenderResult::default())
     }
 }
 
@@ -577,14 +828,16 @@ struct ElementParagraphe {
     p: Paragraphe,
     lignes: Option<Vec<Ligne>>,
     prochaine: usize,
+    imprimer: bool,
 }
 
 impl ElementParagraphe {
-    fn new(p: Paragraphe) -> ElementParagraphe {
+    fn new(p: Paragraphe, imprimer: bool) -> ElementParagraphe {
         ElementParagraphe {
             p,
             lignes: None,
             prochaine: 0,
+            imprimer,
         }
     }
 }
@@ -619,10 +872,16 @@ impl Element for ElementParagraphe {
                     has_more: true,
                 });
             }
-            imprimer_ligne(context, &area, &self.p, &lignes[self.prochaine], y)?;
+            if self.imprimer {
+                imprimer_ligne(context, &area, &self.p, &lignes[self.prochaine], y)?;
+            }
             y += h;
             self.prochaine += 1;
         }
+        // Done: the lines are not needed any more, so a long document does
+        // not keep every laid-out line until the end.
+        self.lignes = None;
+        self.p.segments = Vec::new();
         y = (y + self.p.espace_apres).min(hauteur);
         Ok(RenderResult {
             size: Size::new(largeur, y),
@@ -635,6 +894,7 @@ struct ElementColonnes {
     /// Relative widths, one per column.
     poids: Vec<usize>,
     colonnes: Vec<Vec<Paragraphe>>,
+    imprimer: bool,
 }
 
 impl Element for ElementColonnes {
@@ -676,7 +936,12 @@ impl Element for ElementColonnes {
                 has_more: true,
             });
         }
-        for (i, zone) in zones.iter().enumerate().take(self.colonnes.len()) {
+        for (i, zone) in zones
+            .iter()
+            .enumerate()
+            .take(self.colonnes.len())
+            .filter(|_| self.imprimer)
+        {
             let mut y = 0.0;
             for ((lignes, h), p) in mises[i].iter().zip(&self.colonnes[i]) {
                 for ligne in lignes {
@@ -686,6 +951,7 @@ impl Element for ElementColonnes {
                 y += p.espace_apres;
             }
         }
+        self.colonnes = Vec::new();
         Ok(RenderResult {
             size: Size::new(area.size().width, hauteur),
             has_more: false,

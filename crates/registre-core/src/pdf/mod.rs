@@ -1,7 +1,8 @@
 //! PDF rendering of the register's documents: the extract of a
 //! deliberation, its annexed convention, and both in one file (the
-//! "dossier" sent to the préfecture); and for a séance, its convocation and
-//! the list of its deliberations.
+//! "dossier" sent to the préfecture); for a séance, its convocation, the
+//! list of its deliberations and its procès-verbal; and the annual register
+//! in numbered leaves, with its tables, ready to be bound.
 //!
 //! Rendering is a pure function of the records and of the date passed in
 //! (no clock is read): the same input gives the same bytes. Layout is done
@@ -17,6 +18,8 @@ mod finition;
 mod mise_en_page;
 pub mod nombres;
 mod polices;
+mod proces_verbal;
+mod registre_annuel;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -29,7 +32,7 @@ use crate::stockage::Stockage;
 pub use documents::majuscules_sans_accents;
 
 use finition::Metadonnees;
-use mise_en_page::{Bloc, Document};
+use mise_en_page::{Bloc, Document, Feuilletage};
 
 /// Everything an extract (and its annexed convention) is printed from.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,24 @@ pub struct SourceSeance {
     pub deliberations: Vec<Deliberation>,
 }
 
+/// One séance of the annual register and its deliberations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeanceDuRegistre {
+    pub seance: Seance,
+    /// In number order.
+    pub deliberations: Vec<Deliberation>,
+}
+
+/// Everything the annual register (R2121-9) is printed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRegistre {
+    pub commune: Commune,
+    pub annee: i32,
+    pub elus: Vec<Elu>,
+    /// The year's séances in date order.
+    pub seances: Vec<SeanceDuRegistre>,
+}
+
 /// Which document to render, as the CLI and the app ask for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DemandePdf {
@@ -78,6 +99,11 @@ pub enum DemandePdf {
     Liste(String),
     /// The convocation to the séance with this identifier (L2121-10).
     Convocation(String),
+    /// The procès-verbal of the séance with this identifier (L2121-15).
+    ProcesVerbal(String),
+    /// The register of the deliberations of this year, in numbered leaves
+    /// with its tables (R2121-9).
+    Registre(i32),
 }
 
 /// The two documents the app offers for a deliberation.
@@ -124,12 +150,18 @@ impl DemandePdf {
     /// (Windows included): ASCII letters, digits and hyphens only, e.g.
     /// `Deliberation-2024-052-dossier.pdf` or `Convention-ent-2024-2025.pdf`.
     pub fn nom_de_fichier(&self) -> String {
+        let annee;
         let (prefixe, cle, suffixe) = match self {
             DemandePdf::Extrait(numero) => ("Deliberation", numero, "-extrait"),
             DemandePdf::Dossier(numero) => ("Deliberation", numero, "-dossier"),
             DemandePdf::Convention(id) => ("Convention", id, ""),
             DemandePdf::Liste(id) => ("Liste-deliberations", id, ""),
             DemandePdf::Convocation(id) => ("Convocation", id, ""),
+            DemandePdf::ProcesVerbal(id) => ("Proces-verbal", id, ""),
+            DemandePdf::Registre(a) => {
+                annee = a.to_string();
+                ("Registre-des-deliberations", &annee, "")
+            }
         };
         // Accented letters lose their accent; anything else not ASCII
         // alphanumeric separates words with a single hyphen.
@@ -185,11 +217,18 @@ fn produire(
     projet: bool,
     meta: &Metadonnees,
 ) -> Resultat<PdfRendu> {
-    let document = Document {
-        blocs,
-        pied,
-        projet,
-    };
+    produire_document(
+        Document {
+            blocs,
+            pied,
+            projet,
+            feuilletage: None,
+        },
+        meta,
+    )
+}
+
+fn produire_document(document: Document, meta: &Metadonnees) -> Resultat<PdfRendu> {
     let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
     let rendu = mise_en_page::rendre(&document).map_err(interne)?;
     let octets = finition::finir(&rendu.octets, &rendu.polices, meta).map_err(interne)?;
@@ -318,6 +357,58 @@ pub fn convocation(source: &SourceSeance, edition: NaiveDateTime) -> Resultat<Pd
     )
 }
 
+/// The procès-verbal of a séance (L2121-15), with lines left to write the
+/// tenor of the discussions. A draft (PROJET) while one of its
+/// deliberations still is.
+pub fn proces_verbal(source: &SourceSeance, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    produire(
+        proces_verbal::proces_verbal(source)?,
+        format!("Procès-verbal — {}", pied_seance(&source.seance)),
+        source.deliberations.iter().any(|d| est_un_projet(d.statut)),
+        &meta_seance(source, "Procès-verbal", edition),
+    )
+}
+
+/// The annual register (R2121-9): a cover stating the number of leaves,
+/// the deliberations by séance on numbered leaves, a closing leaf per
+/// séance, the tables by date and by objet. A draft (PROJET) while one of
+/// its deliberations still is.
+pub fn registre_annuel(source: &SourceRegistre, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    let deliberations = source.seances.iter().flat_map(|x| &x.deliberations);
+    let projet = deliberations.clone().any(|d| est_un_projet(d.statut));
+    let nombre = deliberations.count();
+    let document = Document {
+        blocs: registre_annuel::registre(source)?,
+        pied: format!("Registre des délibérations {}", source.annee),
+        projet,
+        feuilletage: Some(Feuilletage {
+            pages_de_garde: 1,
+            entete: auteur(&source.commune),
+        }),
+    };
+    produire_document(
+        document,
+        &Metadonnees {
+            titre: format!(
+                "Registre des délibérations {} — {}",
+                source.annee,
+                auteur(&source.commune)
+            ),
+            auteur: auteur(&source.commune),
+            sujet: format!(
+                "Registre des délibérations du conseil municipal, année {} : {} séance(s), {nombre} délibération(s)",
+                source.annee,
+                source.seances.len()
+            ),
+            mots_cles: format!(
+                "registre; délibérations; {}; conseil municipal; {}",
+                source.annee, source.commune.nom
+            ),
+            date: edition,
+        },
+    )
+}
+
 fn introuvable_deliberation(numero: &str) -> Erreur {
     Erreur::Introuvable(format!(
         "La délibération n° {numero} n'existe pas dans le registre."
@@ -404,6 +495,42 @@ pub(crate) fn source_seance(stockage: &Stockage, id: &str) -> Resultat<SourceSea
     })
 }
 
+/// Gathers the year's séances and deliberations from the store, séances in
+/// date order and deliberations in number order.
+pub(crate) fn source_registre(stockage: &Stockage, annee: i32) -> Resultat<SourceRegistre> {
+    use chrono::Datelike;
+    let mut seances: Vec<Seance> = stockage
+        .seances()?
+        .into_iter()
+        .filter(|s| s.date.year() == annee)
+        .collect();
+    if seances.is_empty() {
+        return Err(Erreur::Introuvable(format!(
+            "Le registre ne contient aucune séance en {annee}."
+        )));
+    }
+    seances.sort_by(|a, b| (a.date, a.heure, &a.id).cmp(&(b.date, b.heure, &b.id)));
+    let mut deliberations = stockage.deliberations()?;
+    deliberations.sort_by(|a, b| a.numero.cmp(&b.numero));
+    let seances = seances
+        .into_iter()
+        .map(|seance| SeanceDuRegistre {
+            deliberations: deliberations
+                .iter()
+                .filter(|d| d.seance == seance.id)
+                .cloned()
+                .collect(),
+            seance,
+        })
+        .collect();
+    Ok(SourceRegistre {
+        commune: commune(stockage)?,
+        annee,
+        elus: stockage.elus()?,
+        seances,
+    })
+}
+
 /// Gathers and renders what `demande` names (used by `Registre::rendre_pdf`).
 pub(crate) fn rendre_depuis(
     stockage: &Stockage,
@@ -416,6 +543,10 @@ pub(crate) fn rendre_depuis(
         DemandePdf::Convention(id) => convention(&source_convention(stockage, id)?, edition),
         DemandePdf::Liste(id) => liste(&source_seance(stockage, id)?, edition),
         DemandePdf::Convocation(id) => convocation(&source_seance(stockage, id)?, edition),
+        DemandePdf::ProcesVerbal(id) => proces_verbal(&source_seance(stockage, id)?, edition),
+        DemandePdf::Registre(annee) => {
+            registre_annuel(&source_registre(stockage, *annee)?, edition)
+        }
     }
 }
 
@@ -423,3 +554,5 @@ pub(crate) fn rendre_depuis(
 mod mesures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_registre;

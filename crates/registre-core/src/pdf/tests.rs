@@ -50,7 +50,8 @@ fn texte(blocs: &[Bloc]) -> Vec<String> {
             Bloc::Colonnes(c) | Bloc::Rangee { cellules: c, .. } => {
                 c.iter().flatten().map(paragraphe).collect()
             }
-            Bloc::Espace(_) | Bloc::SautDePage => vec![],
+            Bloc::Feuillet(entete) => vec![entete.clone()],
+            Bloc::Espace(_) | Bloc::SautDePage | Bloc::Repere(_) => vec![],
         })
         .collect()
 }

@@ -1,0 +1,253 @@
+//! The procès-verbal and the annual register, block by block and as PDFs.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::demo;
+use crate::domaine::{NumeroDeliberation, Scrutin, Sens, VoteNominatif};
+use mise_en_page::{Bloc, Paragraphe};
+
+fn edition() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2025, 1, 6)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn texte(blocs: &[Bloc]) -> Vec<String> {
+    let paragraphe = |p: &Paragraphe| {
+        p.puce
+            .iter()
+            .map(|s| format!("{} ", s.texte))
+            .chain(p.segments.iter().map(|s| s.texte.clone()))
+            .collect::<String>()
+    };
+    blocs
+        .iter()
+        .flat_map(|b| match b {
+            Bloc::Paragraphe(p) => vec![paragraphe(p)],
+            Bloc::Colonnes(c) | Bloc::Rangee { cellules: c, .. } => {
+                c.iter().flatten().map(paragraphe).collect()
+            }
+            Bloc::Feuillet(entete) => vec![format!("[feuillet] {entete}")],
+            Bloc::Repere(cle) => vec![format!("[repère] {cle}")],
+            Bloc::Espace(_) | Bloc::SautDePage => vec![],
+        })
+        .collect()
+}
+
+fn seance_demo() -> SourceSeance {
+    let r = demo::donnees();
+    SourceSeance {
+        commune: r.commune.clone().unwrap(),
+        seance: r.seances[0].clone(),
+        elus: r.elus.clone(),
+        deliberations: r.deliberations.clone(),
+    }
+}
+
+/// Two séances of 2024 of three deliberations each, from the demo's.
+fn petite_annee() -> SourceRegistre {
+    let r = demo::donnees();
+    let mut seances = Vec::new();
+    for (k, jour) in ["2024-03-01", "2024-05-15"].into_iter().enumerate() {
+        let mut seance = r.seances[0].clone();
+        seance.id = jour.into();
+        seance.date = jour.parse().unwrap();
+        let deliberations = (1..=3)
+            .map(|i| {
+                let mut d = r.deliberations[0].clone();
+                d.numero = NumeroDeliberation::new(&format!("2024/{:03}", 3 * k + i)).unwrap();
+                d.seance = jour.into();
+                d.objet = ["Zones humides", "Budget annexe", "École maternelle"][i - 1].into();
+                d.statut = Statut::Signe;
+                d
+            })
+            .collect();
+        seances.push(SeanceDuRegistre {
+            seance,
+            deliberations,
+        });
+    }
+    SourceRegistre {
+        commune: r.commune.clone().unwrap(),
+        annee: 2024,
+        elus: r.elus.clone(),
+        seances,
+    }
+}
+
+#[test]
+fn le_pv_porte_les_mentions_de_l_article_l2121_15() {
+    let mut s = seance_demo();
+    s.deliberations[0].scrutin = Scrutin::Public;
+    s.deliberations[0].votes_nominatifs = vec![
+        VoteNominatif {
+            elu: "billes-jean-paul".into(),
+            sens: Sens::Pour,
+        },
+        VoteNominatif {
+            elu: "roca-xavier".into(),
+            sens: Sens::Contre,
+        },
+    ];
+    let t = texte(&proces_verbal::proces_verbal(&s).unwrap());
+    let contient = |debut: &str| t.iter().any(|l| l.starts_with(debut));
+    for attendu in [
+        "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL",
+        "du mercredi 15 mai 2024",
+        "L'an deux mille vingt-quatre, le quinze mai à 18 h",
+        "Membres en exercice : 27",
+        "Sont présents : Jean-Paul BILLES",
+        "Absents excusés ayant donné pouvoir : Yves ESCAPE (pouvoir à Guy PALOFFIS)",
+        "Quorum : 22 membre(s) présent(s) pour 27 en exercice ; le quorum est de 14",
+        "Secrétaire de séance : Laurence BARBERA, désignée",
+        "ORDRE DU JOUR",
+        "1. CONVENTION DE PARTENARIAT",
+        "1. Délibération n° 2024/052 — 1re affaire de la séance",
+        "RAPPORTEURE : Karine CAROLA",
+        "Mme CAROLA fait part du projet",
+        "Scrutin public",
+        "Résultat : Adoptée à l'unanimité",
+        "Ont voté pour : Jean-Paul BILLES (1)",
+        "Ont voté contre : Xavier ROCA (1)",
+        "Se sont abstenus : néant",
+        "Teneur des discussions :",
+        "LE MAIRE,",
+        "LA SECRÉTAIRE DE SÉANCE,",
+    ] {
+        assert!(contient(attendu), "{attendu}: {t:#?}");
+    }
+    let blancs = t.iter().filter(|l| l.starts_with("____")).count();
+    assert_eq!(blancs, proces_verbal::LIGNES_A_COMPLETER);
+}
+
+#[test]
+fn le_quorum_se_dit_atteint_manque_ou_sans_objet() {
+    use proces_verbal::phrase_de_quorum;
+    assert!(phrase_de_quorum(27, 14, false).ends_with("le quorum est atteint."));
+    assert!(phrase_de_quorum(27, 13, false).ends_with("le quorum n'est pas atteint."));
+    assert!(phrase_de_quorum(27, 9, true).contains("quel que soit le nombre"));
+}
+
+#[test]
+fn le_pv_est_un_pdf_reproductible_projet_tant_qu_un_acte_l_est() {
+    let s = seance_demo();
+    let a = proces_verbal(&s, edition()).unwrap();
+    assert!(a.octets.starts_with(b"%PDF-"));
+    assert_eq!(a.octets, proces_verbal(&s, edition()).unwrap().octets);
+    assert_eq!(
+        DemandePdf::ProcesVerbal("2024-05-15".into()).nom_de_fichier(),
+        "Proces-verbal-2024-05-15.pdf"
+    );
+    assert_eq!(
+        DemandePdf::Registre(2024).nom_de_fichier(),
+        "Registre-des-deliberations-2024.pdf"
+    );
+}
+
+#[test]
+fn le_registre_range_les_actes_par_seance_avec_cloture_et_tables() {
+    let s = petite_annee();
+    let t = texte(&registre_annuel::registre(&s).unwrap());
+    let position = |attendu: &str| {
+        t.iter()
+            .position(|l| l.starts_with(attendu))
+            .unwrap_or_else(|| panic!("{attendu}: {t:#?}"))
+    };
+    assert!(position("Le présent registre comprend ⟦total⟧ feuillets") < position("[feuillet]"));
+    // Each deliberation on new leaves, with its order in the séance.
+    assert_eq!(
+        t.iter()
+            .filter(|l| l.as_str() == "[feuillet] Séance du 1er mars 2024")
+            .count(),
+        4,
+        "three deliberations and the closing leaf"
+    );
+    assert!(
+        position("1re affaire de la séance du 1er mars 2024")
+            < position("3e affaire de la séance du 1er mars 2024")
+    );
+    assert!(
+        position("CLÔTURE DE LA SÉANCE DU 1ER MARS 2024") < position("Délibération n° 2024/004")
+    );
+    assert!(position("CLÔTURE DE LA SÉANCE DU 15 MAI 2024") < position("TABLE CHRONOLOGIQUE"));
+    assert!(position("TABLE CHRONOLOGIQUE") < position("TABLE ALPHABÉTIQUE PAR OBJET"));
+    // By objet: Budget < École < Zones, accents ignored for the order.
+    let objets: Vec<&String> = t[position("TABLE ALPHABÉTIQUE PAR OBJET")..]
+        .iter()
+        .filter(|l| {
+            ["Budget", "École", "Zones"]
+                .iter()
+                .any(|o| l.starts_with(o))
+        })
+        .collect();
+    assert_eq!(
+        objets,
+        [
+            "Budget annexe",
+            "Budget annexe",
+            "École maternelle",
+            "École maternelle",
+            "Zones humides",
+            "Zones humides"
+        ]
+    );
+}
+
+#[test]
+fn le_registre_annuel_numerote_ses_feuillets_et_les_compte() {
+    let s = petite_annee();
+    let rendu = registre_annuel(&s, edition()).unwrap();
+    // Cover + 6 deliberations (one leaf at least each) + 2 closings + tables.
+    assert!(rendu.pages >= 11, "{} pages", rendu.pages);
+    assert_eq!(rendu.octets, registre_annuel(&s, edition()).unwrap().octets);
+    let Some(texte) = poppler_texte(&rendu.octets) else {
+        return;
+    };
+    let pages: Vec<&str> = texte
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), rendu.pages);
+    let total = rendu.pages - 1;
+    assert!(pages[0].contains(&format!(
+        "comprend {total} feuillets, numérotés de 1 à {total}."
+    )));
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        assert!(
+            page.contains(&format!(
+                "Registre des délibérations 2024 — Feuillet n° {i}\n"
+            )),
+            "{page}"
+        );
+        assert!(page.contains("Commune de Pézilla-la-Rivière"), "{page}");
+    }
+}
+
+/// pdftotext's output, or None where poppler is missing.
+fn poppler_texte(pdf: &[u8]) -> Option<String> {
+    let dossier = tempfile::tempdir().ok()?;
+    let chemin = dossier.path().join("r.pdf");
+    std::fs::write(&chemin, pdf).ok()?;
+    let sortie = std::process::Command::new("pdftotext")
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .ok()?;
+    sortie
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&sortie.stdout).into_owned())
+}
+
+#[test]
+fn les_renvois_sont_remplaces_par_les_numeros_de_feuillet() {
+    let s = petite_annee();
+    let rendu = registre_annuel(&s, edition()).unwrap();
+    let Some(texte) = poppler_texte(&rendu.octets) else {
+        return;
+    };
+    assert!(!texte.contains('⟦'), "no cross-reference left");
+    assert!(!texte.contains("000"), "no provisional number left");
+}
