@@ -372,6 +372,17 @@ export async function attendreElement(driver, selecteur, delai = config.delaiEle
 export async function capturer(driver, nom) {
   await mkdir(config.artefacts, { recursive: true });
   const fichier = path.join(config.artefacts, `${nom}.png`);
+  // WebKitWebDriver returns the last painted frame: let the page paint what
+  // the test just waited for (two animation frames), or the picture shows
+  // the previous state.
+  await avecDelai(
+    driver.executeAsyncScript(
+      'const fini = arguments[arguments.length - 1];' +
+        'requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(fini, 50)));',
+    ),
+    config.delaiCapture,
+    () => `attente de l'affichage avant la capture « ${nom} » trop longue`,
+  );
   // Bounded: WebKitWebDriver's screenshot can hang (e.g. with
   // WEBKIT_DISABLE_DMABUF_RENDERER=1 under Xvfb).
   const image = await avecDelai(

@@ -26,6 +26,8 @@ const LIGNE = `[data-testid="ligne-deliberation"][data-numero="${NUMERO}"]`;
 const DELAI_TEST = 240_000;
 
 const CAPTURES = [
+  'tableau-de-bord',
+  'sauvegarde-exports',
   'liste-deliberations',
   'detail-deliberation',
   'registre-vide',
@@ -53,13 +55,81 @@ async function texte(driver, testid) {
   return (await element.getText()).trim();
 }
 
+/** The app opens on the Tableau de bord: go to the list of deliberations. */
+async function allerALaListe(driver) {
+  await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+  await (await attendreElement(driver, '[data-testid="nav-deliberations"]')).click();
+  await attendreElement(driver, '[data-testid="liste-deliberations"]');
+  return attendreElement(driver, LIGNE);
+}
+
+test('tableau de bord : l\'application s\'ouvre dessus, 2024/052 est à relire par le maire', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('tableau');
+  try {
+    await semerDemo(base);
+    await avecApplication('tableau', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      const nav = await driver.findElement(By.css('[data-testid="nav-tableau"]'));
+      assert.equal(await nav.getAttribute('aria-current'), 'page');
+      const section = await attendreElement(driver, '[data-testid="section-a_relire"]');
+      assert.match(await section.getText(), /^À relire par le maire/);
+      const element = await section.findElement(By.css(`[data-testid="element-tableau"][data-numero="${NUMERO}"]`));
+      assert.match(await element.getText(), /CONVENTION DE PARTENARIAT ACADEMIE DE MONTPELLIER/);
+      const compte = await section.findElement(By.css('[data-testid="compte-a_relire"]'));
+      assert.equal(await compte.getAttribute('data-nombre'), '1');
+      await capturer(driver, 'tableau-de-bord');
+
+      // A click opens the deliberation's detail (profile Secrétariat).
+      await element.findElement(By.css('button')).click();
+      await attendreElement(driver, '[data-testid="detail-numero"]');
+      await driver.wait(
+        async () => (await texte(driver, 'detail-numero')) === `Délibération n° ${NUMERO}`,
+        config.delaiElement,
+        `le détail de ${NUMERO} ne s'ouvre pas depuis le tableau de bord`,
+      );
+
+      // « Sauvegarde et exports »: the screen only (native dialogs are not driven here).
+      await (await driver.findElement(By.css('[data-testid="nav-sauvegarde"]'))).click();
+      await attendreElement(driver, '[data-testid="ecran-sauvegarde"]');
+      assert.match(await texte(driver, 'sauvegardes-automatiques'), /copies automatiques/);
+      const annees = await driver.findElements(By.css('[data-testid="annee-scdl"] option'));
+      assert.deepEqual(await Promise.all(annees.map((o) => o.getText())), ['Toutes les années', '2024']);
+      await capturer(driver, 'sauvegarde-exports');
+
+      // The commands behind these buttons, called as the buttons call them
+      // (the native dialogs are skipped): the arguments reach the backend.
+      const appeler = (commande, args) =>
+        driver.executeAsyncScript(`
+          const fini = arguments[arguments.length - 1];
+          window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+            .then((r) => fini({ ok: r ?? null }), (e) => fini({ erreur: e }));
+        `, commande, args);
+      const sauvegarde = path.join(parent, 'registre-sauvegarde.json');
+      assert.deepEqual(await appeler('sauvegarder_sous', { chemin: sauvegarde }), { ok: null });
+      assert.equal(JSON.parse(await readFile(sauvegarde, 'utf8')).type, 'registre-sauvegarde');
+      const restauration = await appeler('restaurer_sauvegarde', { chemin: sauvegarde });
+      assert.equal(restauration.ok?.nombre_deliberations, 1, JSON.stringify(restauration));
+      for (const [commande, args] of [
+        ['exporter_scdl', { annee: 2024, chemin: path.join(parent, 'scdl.csv') }],
+        ['exporter_publication', { du: '2024-01-01', au: '2024-12-31', dossier: path.join(parent, 'publication') }],
+        ['preparer_paquet_actes', { numero: NUMERO, dossier: path.join(parent, 'actes'), classification: null }],
+      ]) {
+        // Accepted, or refused by the core with a code: never an argument error.
+        const r = await appeler(commande, args);
+        assert.ok('ok' in r || typeof r.erreur?.code === 'string', `${commande} : ${JSON.stringify(r)}`);
+      }
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
 test('registre de démonstration : liste puis détail de la délibération 2024/052', { timeout: DELAI_TEST }, async () => {
   const { parent, base } = await dossierTemporaire('demo');
   try {
     await semerDemo(base);
     await avecApplication('demo', base, async (driver) => {
-      await attendreElement(driver, '[data-testid="liste-deliberations"]');
-      const ligne = await attendreElement(driver, LIGNE);
+      const ligne = await allerALaListe(driver);
       await capturer(driver, 'liste-deliberations');
 
       // The whole row is clickable; WebKitWebDriver refuses to click a <tr>
@@ -94,8 +164,7 @@ test('registre vide : le bouton de démonstration charge la commune de référen
       await capturer(driver, 'registre-vide');
       await bouton.click();
 
-      await attendreElement(driver, '[data-testid="liste-deliberations"]');
-      await attendreElement(driver, LIGNE);
+      await allerALaListe(driver);
       await capturer(driver, 'liste-apres-demo');
     });
   } finally {
@@ -117,7 +186,7 @@ test('base verrouillée par un autre processus : erreur « base_occupee » affic
       detenteur = null;
       const reessayer = await attendreElement(driver, '[data-testid="alerte-erreur"] button');
       await reessayer.click();
-      await attendreElement(driver, LIGNE);
+      await allerALaListe(driver);
       await capturer(driver, 'liste-apres-reessai');
     });
   } finally {
@@ -140,7 +209,7 @@ test('contrôle juridique : une convocation trop tardive est signalée avec son 
     await registre(base, ['import', '--remplacer', fichier]);
 
     await avecApplication('controle', base, async (driver) => {
-      const ligne = await attendreElement(driver, LIGNE);
+      const ligne = await allerALaListe(driver);
       await ligne.findElement(By.css('td')).click();
       const diagnostic = await attendreElement(
         driver,
@@ -231,7 +300,7 @@ test('aperçu PDF : le dossier de la délibération 2024/052 est rendu page par 
   try {
     await semerDemo(base);
     await avecApplication('apercu', base, async (driver) => {
-      const ligne = await attendreElement(driver, LIGNE);
+      const ligne = await allerALaListe(driver);
       await ligne.findElement(By.css('td')).click();
       await (await attendreElement(driver, '[data-testid="bouton-apercu"]')).click();
       await attendreElement(driver, '[data-testid="apercu-pdf"]');
@@ -336,7 +405,7 @@ test('rédaction et circuit de signature : nouvelle délibération, relecture du
   try {
     await semerDemo(base);
     await avecApplication('circuit', base, async (driver) => {
-      await attendreElement(driver, LIGNE);
+      await allerALaListe(driver);
       await profil(driver, 'secretariat');
 
       // « Nouvelle délibération » dans la séance du 15 mai 2024, page blanche.
@@ -344,6 +413,7 @@ test('rédaction et circuit de signature : nouvelle délibération, relecture du
       await choisir(driver, 'nouvelle-seance', '2024-05-15');
       await cliquer(driver, '[data-testid="commencer-redaction"]');
       await attendreElement(driver, '[data-testid="editeur-deliberation"]');
+      await attendreElement(driver, '[data-testid="redaction-numero"]');
       await driver.wait(
         async () => (await texte(driver, 'redaction-numero')).startsWith(NOUVEAU),
         config.delaiElement,
@@ -363,6 +433,7 @@ test('rédaction et circuit de signature : nouvelle délibération, relecture du
 
       // Back to the detail, read from the register: submit to the mayor.
       await cliquer(driver, '[data-testid="retour-editeur"]');
+      await attendreElement(driver, '[data-testid="detail-numero"]');
       await driver.wait(
         async () => (await texte(driver, 'detail-numero')) === `Délibération n° ${NOUVEAU}`,
         config.delaiElement,

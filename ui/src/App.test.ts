@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import * as ipc from "./ipc";
 import { erreurs, fr } from "./lib/fr";
-import { detail052, etatPezilla, etatVide, OBJET_052, resumes, revue052 } from "./test/donnees";
+import { detail052, etatPezilla, etatVide, OBJET_052, resumes, revue052, tableauVide } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   etatRegistre: vi.fn(),
@@ -18,6 +18,7 @@ vi.mock("./ipc", () => ({
   enregistrerSeance: vi.fn(),
   historique: vi.fn(),
   revue: vi.fn(),
+  tableauDeBord: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -28,19 +29,28 @@ function premiere(lignes: HTMLElement[]): HTMLElement {
   return ligne;
 }
 
+/** L'application s'ouvre sur le tableau de bord : aller à la liste. */
+async function allerALaListe(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await screen.findByTestId("tableau-de-bord");
+  await user.click(screen.getByTestId("nav-deliberations"));
+  return screen.findByTestId("liste-deliberations");
+}
+
 beforeEach(() => {
   vi.resetAllMocks();
   m.historique.mockResolvedValue([]);
   m.revue.mockResolvedValue(revue052);
+  m.tableauDeBord.mockResolvedValue(tableauVide);
 });
 
 describe("liste des délibérations", () => {
   it("affiche une ligne par délibération renvoyée par le backend", async () => {
+    const user = userEvent.setup();
     m.etatRegistre.mockResolvedValue(etatPezilla);
     m.listerDeliberations.mockResolvedValue(resumes);
     render(App);
 
-    const table = await screen.findByTestId("liste-deliberations");
+    const table = await allerALaListe(user);
     const lignes = within(table).getAllByTestId("ligne-deliberation");
     expect(lignes).toHaveLength(2);
     expect(lignes[0]).toHaveAttribute("data-numero", "2024/052");
@@ -63,7 +73,7 @@ describe("liste des délibérations", () => {
     m.lireDeliberation.mockResolvedValue(detail052);
     render(App);
 
-    const lignes = await screen.findAllByTestId("ligne-deliberation");
+    const lignes = within(await allerALaListe(user)).getAllByTestId("ligne-deliberation");
     // Clic sur une cellule quelconque de la ligne (pas seulement le bouton).
     await user.click(within(premiere(lignes)).getByText(OBJET_052));
 
@@ -114,16 +124,21 @@ describe("liste des délibérations", () => {
     m.lireDeliberation.mockResolvedValue(detail052);
     render(App);
 
-    await screen.findByTestId("liste-deliberations");
+    await allerALaListe(user);
+    (document.activeElement as HTMLElement | null)?.blur();
     // D'abord le profil, la navigation, « Nouvelle délibération », puis la première ligne.
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.profil.etiquette);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.tableau);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.deliberations);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.seances);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.aRelire);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.sauvegarde);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);
     await user.tab();
@@ -137,7 +152,7 @@ describe("liste des délibérations", () => {
 });
 
 describe("registre vide", () => {
-  it("propose le registre de démonstration puis affiche la liste", async () => {
+  it("propose le registre de démonstration puis affiche le tableau de bord et la liste", async () => {
     const user = userEvent.setup();
     m.etatRegistre.mockResolvedValue(etatVide);
     m.chargerDemo.mockResolvedValue(etatPezilla);
@@ -152,7 +167,7 @@ describe("registre vide", () => {
 
     await user.click(bouton);
     expect(m.chargerDemo).toHaveBeenCalledTimes(1);
-    const table = await screen.findByTestId("liste-deliberations");
+    const table = await allerALaListe(user);
     expect(within(table).getAllByTestId("ligne-deliberation")).toHaveLength(2);
     expect(screen.queryByTestId("charger-demo")).not.toBeInTheDocument();
     expect(screen.getByTestId("nom-commune")).toHaveTextContent("Pézilla-la-Rivière");
@@ -192,7 +207,7 @@ describe("erreurs", () => {
     render(App);
 
     await user.click(await screen.findByRole("button", { name: fr.erreur.reessayer }));
-    expect(await screen.findByTestId("liste-deliberations")).toBeInTheDocument();
+    expect(await allerALaListe(user)).toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
@@ -203,7 +218,7 @@ describe("erreurs", () => {
     m.lireDeliberation.mockRejectedValue({ code: "introuvable", message: "2024/052" });
     render(App);
 
-    const lignes = await screen.findAllByTestId("ligne-deliberation");
+    const lignes = within(await allerALaListe(user)).getAllByTestId("ligne-deliberation");
     await user.click(within(premiere(lignes)).getByRole("button"));
     expect(await screen.findByRole("alert")).toHaveTextContent(erreurs.introuvable);
     expect(screen.getByRole("button", { name: fr.detail.retour })).toBeInTheDocument();
@@ -233,6 +248,7 @@ describe("erreurs", () => {
     });
     render(App);
 
+    await allerALaListe(user);
     await user.click(within(premiere(await screen.findAllByTestId("ligne-deliberation"))).getByRole("button"));
     expect(await screen.findByTestId("controle-aucune-anomalie")).toHaveTextContent(fr.controle.aucun);
     expect(screen.getByTestId("detail-issue")).toHaveTextContent("Adoptée");

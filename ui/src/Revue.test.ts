@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import * as ipc from "./ipc";
 import { fr } from "./lib/fr";
-import { attentes, detail053, etatPezilla, historique053, resumes, revue053 } from "./test/donnees";
+import { attentes, detail053, etatPezilla, historique053, resumes, revue053, tableauVide } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   etatRegistre: vi.fn(),
@@ -18,6 +18,7 @@ vi.mock("./ipc", () => ({
   commenter: vi.fn(),
   choisirPdfAOuvrir: vi.fn(),
   controlerPdf: vi.fn(),
+  tableauDeBord: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -31,6 +32,7 @@ beforeEach(() => {
   m.revue.mockResolvedValue(revue053);
   m.lireDeliberation.mockResolvedValue(detail053);
   m.historique.mockResolvedValue(historique053);
+  m.tableauDeBord.mockResolvedValue(tableauVide);
 });
 
 async function ouvrirARelire(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {

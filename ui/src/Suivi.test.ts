@@ -17,6 +17,8 @@ vi.mock("./ipc", () => ({
   resoudreCommentaire: vi.fn(),
   choisirEmplacementPdf: vi.fn(),
   enregistrerPdfSigne: vi.fn(),
+  choisirDossier: vi.fn(),
+  preparerPaquetActes: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -146,6 +148,62 @@ describe("suivi : boutons selon le statut et le profil", () => {
       },
       "secretariat",
     );
+  });
+});
+
+describe("paquet ACTES", () => {
+  it.each<[Statut, boolean]>([
+    ["brouillon", false],
+    ["soumis_au_maire", false],
+    ["bon_pour_signature", false],
+    ["signe", true],
+    ["transmis", true],
+    ["publie", true],
+    ["executoire", true],
+  ])("%s : bouton « Préparer le paquet ACTES… » affiché : %s", async (statut, visible) => {
+    const suivi = await afficher(statut, "secretariat");
+    expect(within(suivi).queryByRole("button", { name: fr.actes.preparer }) !== null).toBe(visible);
+  });
+
+  it("prépare le paquet dans le dossier choisi, avec la date de classification, et liste les fichiers", async () => {
+    const user = userEvent.setup();
+    m.choisirDossier.mockResolvedValue("/home/mairie/actes-053");
+    m.preparerPaquetActes.mockResolvedValue(["acte.xml", "2024_053.pdf", "metadonnees.json"]);
+    const suivi = await afficher("signe", "secretariat");
+    await user.type(within(suivi).getByLabelText(fr.actes.classification), "2024-01-15");
+    await user.click(within(suivi).getByRole("button", { name: fr.actes.preparer }));
+    expect(m.preparerPaquetActes).toHaveBeenCalledWith("2024/053", "/home/mairie/actes-053", "2024-01-15");
+    const fait = await within(suivi).findByTestId("paquet-actes-prepare");
+    expect(fait).toHaveTextContent(fr.actes.prepare("/home/mairie/actes-053"));
+    expect(within(fait).getAllByTestId("fichier-paquet").map((f) => f.textContent)).toEqual([
+      "acte.xml",
+      "2024_053.pdf",
+      "metadonnees.json",
+    ]);
+  });
+
+  it("sans date de classification : null ; un refus liste ses raisons", async () => {
+    const user = userEvent.setup();
+    m.choisirDossier.mockResolvedValue("/home/mairie/actes");
+    m.preparerPaquetActes.mockRejectedValue({
+      code: "export_invalide",
+      message: "L'export n'a pas été produit :\n  - 2024/053 : le dossier « /home/mairie/actes » n'est pas vide",
+    });
+    const suivi = await afficher("transmis", "secretariat");
+    await user.click(within(suivi).getByRole("button", { name: fr.actes.preparer }));
+    expect(m.preparerPaquetActes).toHaveBeenCalledWith("2024/053", "/home/mairie/actes", null);
+    const refus = await within(suivi).findByTestId("refus-paquet-actes");
+    expect(within(refus).getByTestId("motif-erreur")).toHaveTextContent(
+      "2024/053 : le dossier « /home/mairie/actes » n'est pas vide",
+    );
+  });
+
+  it("ne fait rien si le choix du dossier est annulé", async () => {
+    const user = userEvent.setup();
+    m.choisirDossier.mockResolvedValue(null);
+    const suivi = await afficher("signe", "secretariat");
+    await user.click(within(suivi).getByRole("button", { name: fr.actes.preparer }));
+    expect(m.preparerPaquetActes).not.toHaveBeenCalled();
   });
 });
 

@@ -30,6 +30,15 @@ import {
   ouvrirPdf,
   pdfDeliberation,
   verifierSeance,
+  choisirDossier,
+  choisirEmplacementFichier,
+  choisirFichierAOuvrir,
+  exporterPublication,
+  exporterScdl,
+  preparerPaquetActes,
+  restaurerSauvegarde,
+  sauvegarderSous,
+  tableauDeBord,
 } from "./ipc";
 import { etatPezilla, redaction053, seance15mai } from "./test/donnees";
 
@@ -224,5 +233,59 @@ describe("ipc", () => {
       directory: false,
       filters: [{ name: "Document PDF", extensions: ["pdf"] }],
     });
+  });
+
+  it("appelle les commandes du tableau de bord, des sauvegardes et des exports", async () => {
+    invokeMock.mockResolvedValue({});
+    await tableauDeBord();
+    expect(invokeMock).toHaveBeenLastCalledWith("tableau_de_bord", undefined);
+    invokeMock.mockResolvedValue(null);
+    await sauvegarderSous("/m/registre-20240527.json");
+    expect(invokeMock).toHaveBeenLastCalledWith("sauvegarder_sous", { chemin: "/m/registre-20240527.json" });
+    invokeMock.mockResolvedValue(etatPezilla);
+    await expect(restaurerSauvegarde("/m/s.json")).resolves.toEqual(etatPezilla);
+    expect(invokeMock).toHaveBeenLastCalledWith("restaurer_sauvegarde", { chemin: "/m/s.json" });
+    invokeMock.mockResolvedValue(null);
+    await exporterScdl(null, "/m/scdl.csv");
+    expect(invokeMock).toHaveBeenLastCalledWith("exporter_scdl", { annee: null, chemin: "/m/scdl.csv" });
+    invokeMock.mockResolvedValue(2);
+    await expect(exporterPublication("2024-01-01", "2024-12-31", "/m/pub")).resolves.toBe(2);
+    expect(invokeMock).toHaveBeenLastCalledWith("exporter_publication", {
+      du: "2024-01-01",
+      au: "2024-12-31",
+      dossier: "/m/pub",
+    });
+    invokeMock.mockResolvedValue(["a.xml"]);
+    await expect(preparerPaquetActes("2024/052", "/m/actes", null)).resolves.toEqual(["a.xml"]);
+    expect(invokeMock).toHaveBeenLastCalledWith("preparer_paquet_actes", {
+      numero: "2024/052",
+      dossier: "/m/actes",
+      classification: null,
+    });
+  });
+
+  it("ouvre les dialogues de fichier JSON/CSV et de dossier", async () => {
+    saveMock.mockResolvedValue("/m/r.json");
+    await expect(
+      choisirEmplacementFichier({ titre: "T", nomPropose: "r.json", filtre: "F", extension: "json" }),
+    ).resolves.toBe("/m/r.json");
+    expect(saveMock).toHaveBeenCalledWith({
+      title: "T",
+      defaultPath: "r.json",
+      filters: [{ name: "F", extensions: ["json"] }],
+    });
+    openMock.mockResolvedValue("/m/r.json");
+    await choisirFichierAOuvrir({ titre: "T", filtre: "F", extension: "json" });
+    expect(openMock).toHaveBeenLastCalledWith({
+      title: "T",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "F", extensions: ["json"] }],
+    });
+    openMock.mockResolvedValue("/m/dossier");
+    await expect(choisirDossier("D")).resolves.toBe("/m/dossier");
+    expect(openMock).toHaveBeenLastCalledWith({ title: "D", multiple: false, directory: true, canCreateDirectories: true });
+    openMock.mockRejectedValue("dialog.open not allowed");
+    await expect(choisirDossier("D")).rejects.toEqual({ code: "interne", message: "dialog.open not allowed" });
   });
 });

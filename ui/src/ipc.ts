@@ -21,6 +21,7 @@ import type { Revue } from "./bindings/Revue";
 import type { Role } from "./bindings/Role";
 import type { Seance } from "./bindings/Seance";
 import type { SeanceResume } from "./bindings/SeanceResume";
+import type { TableauDeBord } from "./bindings/TableauDeBord";
 import { normaliserErreur } from "./lib/erreurs";
 
 async function appeler<T>(commande: string, args?: Record<string, unknown>): Promise<T> {
@@ -225,4 +226,94 @@ export function controlerPdf(chemin: string): Promise<ControlePdf> {
 /** Écrit à `chemin` le PDF enregistré à la signature, à l'octet près. */
 export async function enregistrerPdfSigne(numero: string, chemin: string): Promise<void> {
   await appeler<null>("enregistrer_pdf_signe", { numero, chemin });
+}
+
+// Accueil, sauvegardes et exports.
+
+/** Ce qui attend une action aujourd'hui : relectures, signatures, transmissions, conventions. */
+export function tableauDeBord(): Promise<TableauDeBord> {
+  return appeler<TableauDeBord>("tableau_de_bord");
+}
+
+/** Sauvegarde complète (registre, historique, commentaires, PDF signés) à `chemin`. */
+export async function sauvegarderSous(chemin: string): Promise<void> {
+  await appeler<null>("sauvegarder_sous", { chemin });
+}
+
+/**
+ * Remplace tout le registre par la sauvegarde à `chemin`, vérifiée en entier
+ * d'abord (refus « import_invalide » avec les raisons, rien n'est modifié).
+ */
+export function restaurerSauvegarde(chemin: string): Promise<EtatRegistre> {
+  return appeler<EtatRegistre>("restaurer_sauvegarde", { chemin });
+}
+
+/** CSV « Délibérations » (SCDL) des actes signés, d'une année ou de toutes (null). */
+export async function exporterScdl(annee: number | null, chemin: string): Promise<void> {
+  await appeler<null>("exporter_scdl", { annee, chemin });
+}
+
+/**
+ * PDF signés des séances du `du` au `au` (AAAA-MM-JJ) et page index.html,
+ * dans un dossier nouveau ou vide ; renvoie le nombre d'actes.
+ */
+export function exporterPublication(du: string, au: string, dossier: string): Promise<number> {
+  return appeler<number>("exporter_publication", { du, au, dossier });
+}
+
+/** Paquet ACTES d'un acte signé dans un dossier nouveau ou vide ; renvoie les noms des fichiers. */
+export function preparerPaquetActes(
+  numero: string,
+  dossier: string,
+  classification: string | null,
+): Promise<string[]> {
+  return appeler<string[]>("preparer_paquet_actes", { numero, dossier, classification });
+}
+
+/**
+ * Dialogue « Enregistrer sous… » pour un fichier d'une extension donnée ;
+ * renvoie le chemin choisi, ou null si l'utilisateur a annulé.
+ */
+export async function choisirEmplacementFichier(options: {
+  titre: string;
+  nomPropose: string;
+  filtre: string;
+  extension: string;
+}): Promise<string | null> {
+  try {
+    return await save({
+      title: options.titre,
+      defaultPath: options.nomPropose,
+      filters: [{ name: options.filtre, extensions: [options.extension] }],
+    });
+  } catch (e: unknown) {
+    throw normaliserErreur(e);
+  }
+}
+
+/** Dialogue « Ouvrir » pour un fichier d'une extension donnée ; null si annulé. */
+export async function choisirFichierAOuvrir(options: {
+  titre: string;
+  filtre: string;
+  extension: string;
+}): Promise<string | null> {
+  try {
+    return await open({
+      title: options.titre,
+      multiple: false,
+      directory: false,
+      filters: [{ name: options.filtre, extensions: [options.extension] }],
+    });
+  } catch (e: unknown) {
+    throw normaliserErreur(e);
+  }
+}
+
+/** Dialogue de choix d'un dossier (il peut y être créé) ; null si annulé. */
+export async function choisirDossier(titre: string): Promise<string | null> {
+  try {
+    return await open({ title: titre, multiple: false, directory: true, canCreateDirectories: true });
+  } catch (e: unknown) {
+    throw normaliserErreur(e);
+  }
 }

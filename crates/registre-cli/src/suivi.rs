@@ -301,9 +301,11 @@ pub fn a_relire(registre: &Registre, json: bool) -> Result<String, Erreur> {
         .iter()
         .map(|a| {
             format!(
-                "{}  soumise le {}  {}{}  {}\n",
+                "{}  soumise {}  {}{}  {}\n",
                 a.numero,
-                a.soumis_le.format("%d/%m/%Y %H:%M"),
+                a.soumis_le
+                    .map(|d| format!("le {}", d.format("%d/%m/%Y %H:%M")))
+                    .unwrap_or_else(|| "avant l'historique".into()),
                 if a.a_changer_depuis_lecture {
                     "à lire"
                 } else {

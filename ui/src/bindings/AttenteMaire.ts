@@ -6,9 +6,10 @@ import type { Statut } from "./Statut";
  */
 export type AttenteMaire = { numero: string, objet: string, date_seance: string, statut: Statut, 
 /**
- * When it was submitted to him (the oldest come first).
+ * When it was submitted to him (the oldest come first); unknown for an
+ * act imported already submitted, which then comes first.
  */
-soumis_le: string, version: number, version_lue?: number | null, 
+soumis_le?: string | null, version: number, version_lue?: number | null, 
 /**
  * Changed since his last reading (or never read).
  */

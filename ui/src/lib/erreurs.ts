@@ -34,3 +34,14 @@ export function normaliserErreur(valeur: unknown): ErreurIpc {
   if (estErreurIpc(valeur)) return { code: valeur.code, message: valeur.message };
   return { code: "interne", message: messageDe(valeur) };
 }
+
+/**
+ * Mise en page d'une phrase du cœur écrite sur plusieurs lignes (un refus
+ * d'import ou d'export : une ligne d'en-tête, puis une raison par ligne
+ * « - … »). Seule la présentation change : le texte n'est pas interprété.
+ */
+export function lignesDuMessage(message: string): { tete: string; motifs: string[] } {
+  const [tete = "", ...suite] = message.split("\n");
+  const motifs = suite.map((l) => l.trim().replace(/^- /, "")).filter((l) => l !== "");
+  return { tete: tete.trim(), motifs };
+}

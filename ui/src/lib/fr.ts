@@ -114,12 +114,117 @@ export const fr = {
     demo: "Chargement du registre de démonstration…",
     seances: "Chargement des séances…",
     seance: "Chargement de la séance…",
+    tableau: "Chargement du tableau de bord…",
   },
   navigation: {
     etiquette: "Navigation principale",
+    tableau: "Tableau de bord",
     deliberations: "Délibérations",
     seances: "Séances",
     aRelire: "À relire",
+    sauvegarde: "Sauvegarde et exports",
+  },
+  tableau: {
+    titre: "Tableau de bord",
+    au: (date: string) => `Au ${date}`,
+    rienAFaire: "Rien à faire",
+    rienAFaireDetail:
+      "Aucune délibération n'attend de relecture, de signature, de transmission ni de publication, et aucune convention n'arrive à échéance.",
+    aucun: "Rien en attente.",
+    deliberations: (n: number) => (n <= 1 ? `${n} délibération` : `${n} délibérations`),
+    conventions: (n: number) => (n <= 1 ? `${n} convention` : `${n} conventions`),
+    sections: {
+      a_relire: "À relire par le maire",
+      a_signer: "À signer",
+      a_transmettre: "À transmettre en préfecture",
+      a_publier: "À publier",
+      conventions_a_echeance: "Conventions arrivant à échéance (60 jours)",
+      conventions_en_attente: "Conventions en attente",
+    },
+    aides: {
+      a_relire: "Projets soumis au maire, le plus ancien d'abord.",
+      a_signer: "Déclarées « bon pour signature », pas encore signées.",
+      a_transmettre: "Actes signés, pas encore transmis en préfecture (CGCT L2131-1).",
+      a_publier: "Actes transmis, pas encore publiés : ils ne sont pas encore exécutoires (CGCT L2131-1).",
+      conventions_a_echeance: "Conventions qui se terminent dans les 60 prochains jours.",
+      conventions_en_attente: "Conventions qui attendent leur délibération ou sa signature.",
+    },
+    ouvrir: "Ouvrir la délibération n°",
+    relire: "Relire la délibération n°",
+    seance: (date: string) => `séance du ${date}`,
+    soumise: (quand: string) => `soumise le ${quand}`,
+    finLe: (date: string) => `se termine le ${date}`,
+    joursRestants: (n: number) =>
+      n <= 0 ? "se termine aujourd'hui" : n === 1 ? "dans 1 jour" : `dans ${n} jours`,
+    reconduction: "reconduction tacite",
+  },
+  sauvegarde: {
+    titre: "Sauvegarde et exports",
+    sauvegardeTitre: "Sauvegarde",
+    sauvegardeTexte:
+      "Une sauvegarde complète tient dans un seul fichier JSON : le registre, l'historique de chaque délibération, les commentaires et les PDF signés. Gardez-en une copie hors de cet ordinateur (clé USB, serveur de la mairie).",
+    automatiques:
+      "Registre fait aussi des copies automatiques, à côté de la base de données : une par jour au démarrage et une à chaque fermeture du logiciel ; les dix plus récentes sont gardées.",
+    emplacement: "Base de données :",
+    sauvegarderSous: "Sauvegarder sous…",
+    titreDialogueSauvegarde: "Enregistrer la sauvegarde du registre",
+    filtre: "Sauvegarde Registre (JSON)",
+    nomPropose: (aaaammjj: string) => `registre-${aaaammjj}.json`,
+    enCours: "Sauvegarde en cours…",
+    sauvegardee: (chemin: string) => `Sauvegarde enregistrée : ${chemin}`,
+    restaurerTitre: "Restaurer une sauvegarde",
+    restaurerTexte:
+      "Le fichier est entièrement vérifié avant d'être utilisé : s'il contient une anomalie, rien n'est modifié et les raisons sont affichées.",
+    restaurer: "Restaurer…",
+    titreDialogueRestauration: "Choisir la sauvegarde à restaurer",
+    confirmationTitre: "Remplacer le registre ?",
+    confirmation: (chemin: string) =>
+      `Le registre actuel sera remplacé par la sauvegarde « ${chemin} ». Tout ce qui a été saisi depuis cette sauvegarde sera perdu.`,
+    confirmer: "Remplacer le registre par cette sauvegarde",
+    annuler: "Annuler",
+    restaurationEnCours: "Restauration en cours…",
+    restauree: (n: number) =>
+      n <= 1
+        ? `Sauvegarde restaurée : le registre contient ${n} délibération.`
+        : `Sauvegarde restaurée : le registre contient ${n} délibérations.`,
+  },
+  exports: {
+    titre: "Exports",
+    scdlTitre: "Données ouvertes (SCDL)",
+    scdlTexte:
+      "Un fichier CSV au schéma national « Délibérations » (SCDL), pour la publication en données ouvertes. Seuls les actes signés y figurent.",
+    annee: "Année",
+    toutesAnnees: "Toutes les années",
+    scdl: "Données ouvertes (SCDL)…",
+    titreDialogueScdl: "Enregistrer les données ouvertes (SCDL)",
+    filtreCsv: "Fichier CSV",
+    nomScdl: (annee: number | null) =>
+      annee === null ? "deliberations-scdl.csv" : `deliberations-scdl-${annee}.csv`,
+    scdlEnregistre: (chemin: string) => `Données ouvertes enregistrées : ${chemin}`,
+    publicationTitre: "Publication en ligne",
+    publicationTexte:
+      "Les PDF signés des actes des séances de la période, avec une page index.html à mettre en ligne sur le site de la commune (CGCT R2131-1). Choisissez un dossier nouveau ou vide.",
+    du: "Du",
+    au: "Au",
+    publication: "Publication en ligne…",
+    titreDialoguePublication: "Choisir le dossier de la publication (nouveau ou vide)",
+    periodeInvalide: "La date de fin doit être postérieure ou égale à la date de début.",
+    publicationFaite: (n: number, dossier: string) =>
+      n <= 1
+        ? `${n} acte et la page index.html écrits dans « ${dossier} ».`
+        : `${n} actes et la page index.html écrits dans « ${dossier} ».`,
+    enCours: "Export en cours…",
+  },
+  actes: {
+    titre: "Télétransmission (ACTES)",
+    texte:
+      "Le paquet à déposer sur la plateforme du tiers de télétransmission : PDF signé, annexes, métadonnées et fichier XML, dans un dossier nouveau ou vide.",
+    classification: "Date de la classification ACTES (facultatif)",
+    classificationAide: "Elle est fournie par le tiers de télétransmission.",
+    preparer: "Préparer le paquet ACTES…",
+    titreDialogue: "Choisir le dossier du paquet ACTES (nouveau ou vide)",
+    enCours: "Préparation du paquet…",
+    prepare: (dossier: string) => `Paquet ACTES écrit dans « ${dossier} » :`,
   },
   profil: {
     etiquette: "Profil :",
@@ -439,6 +544,7 @@ export const fr = {
   aRelire: {
     titre: "À relire",
     legende: "Délibérations soumises au maire, la plus ancienne d'abord",
+    soumissionInconnue: "avant l'historique",
     aucune: "Aucune délibération n'attend votre relecture.",
     nombre: (n: number) => (n <= 1 ? `${n} délibération à relire` : `${n} délibérations à relire`),
     colonnes: {

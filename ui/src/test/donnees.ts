@@ -10,6 +10,7 @@ import type { EluResume } from "../bindings/EluResume";
 import type { EtatRegistre } from "../bindings/EtatRegistre";
 import type { Seance } from "../bindings/Seance";
 import type { SeanceResume } from "../bindings/SeanceResume";
+import type { TableauDeBord } from "../bindings/TableauDeBord";
 
 export const OBJET_052 =
   "CONVENTION DE PARTENARIAT ACADEMIE DE MONTPELLIER/COMMUNE MISE A DISPOSITION D'UN ENT (ENVIRONNEMENT NUMERIQUE DE TRAVAIL) 2024/2025";
@@ -255,3 +256,52 @@ export const attentes: AttenteMaire[] = [
     commentaires_ouverts: 0,
   },
 ];
+
+/** Le tableau de bord d'un registre où rien n'attend. */
+export const tableauVide: TableauDeBord = {
+  au: "2024-05-27",
+  a_relire: [],
+  a_signer: [],
+  a_transmettre: [],
+  a_publier: [],
+  conventions_a_echeance: [],
+  conventions_en_attente: [],
+};
+
+/** Un tableau de bord où chaque section a au moins un élément. */
+export const tableauPlein: TableauDeBord = {
+  au: "2024-05-27",
+  a_relire: [
+    {
+      numero: "2024/052",
+      objet: OBJET_052,
+      date_seance: "2024-05-15",
+      statut: "soumis_au_maire",
+      soumis_le: "2024-05-20T09:40:00",
+      version: 2,
+      version_lue: 1,
+      a_changer_depuis_lecture: true,
+      commentaires_ouverts: 1,
+    },
+  ],
+  a_signer: [
+    { numero: "2024/053", date_seance: "2024-05-15", objet: OBJET_053, statut: "bon_pour_signature" },
+  ],
+  a_transmettre: [
+    { numero: "2024/050", date_seance: "2024-04-10", objet: "TARIFS DU CIMETIERE", statut: "signe" },
+    { numero: "2024/051", date_seance: "2024-04-10", objet: "SUBVENTIONS AUX ASSOCIATIONS", statut: "signe" },
+  ],
+  a_publier: [],
+  conventions_a_echeance: [
+    {
+      id: "conv-2023-ent",
+      titre: "Convention ENT 2023/2024",
+      fin: "2024-07-05",
+      jours_restants: 39n,
+      reconduction_tacite: true,
+    },
+  ],
+  conventions_en_attente: [
+    { id: "conv-2024-ent", titre: "Convention ENT 2024/2025", motif: "délibération n° 2024/052 non signée" },
+  ],
+};

@@ -98,8 +98,10 @@ pub struct AttenteMaire {
     pub objet: String,
     pub date_seance: chrono::NaiveDate,
     pub statut: Statut,
-    /// When it was submitted to him (the oldest come first).
-    pub soumis_le: NaiveDateTime,
+    /// When it was submitted to him (the oldest come first); unknown for an
+    /// act imported already submitted, which then comes first.
+    #[ts(optional = nullable)]
+    pub soumis_le: Option<NaiveDateTime>,
     pub version: u32,
     #[ts(optional = nullable)]
     pub version_lue: Option<u32>,
@@ -594,7 +596,7 @@ impl Registre {
             let version = historique.last().map(|e| e.version).unwrap_or(1);
             let version_lue = self.stockage.lecture(&numero)?;
             attentes.push(AttenteMaire {
-                soumis_le: soumis_le.unwrap_or_else(|| date_seance.and_time(Default::default())),
+                soumis_le,
                 objet: d.objet.clone(),
                 date_seance,
                 statut: d.statut,
