@@ -112,6 +112,10 @@ describe("restauration", () => {
       code: "import_invalide",
       message:
         "Le fichier n'a pas été importé, rien n'a été modifié.\n  - champ « deliberations[0].seance » : séance inconnue\n  - le PDF signé de 2024/052 ne correspond pas à son empreinte SHA-256",
+      motifs: [
+        "champ « deliberations[0].seance » : séance inconnue",
+        "le PDF signé de 2024/052 ne correspond pas à son empreinte SHA-256",
+      ],
     });
     const ecran = await ouvrirEcran(user);
     await user.click(within(ecran).getByRole("button", { name: fr.sauvegarde.restaurer }));
@@ -119,7 +123,6 @@ describe("restauration", () => {
     const alerte = await within(ecran).findByRole("alert");
     expect(alerte).toHaveAttribute("data-code", "import_invalide");
     expect(alerte).toHaveTextContent(erreurs.import_invalide);
-    expect(alerte).toHaveTextContent("Le fichier n'a pas été importé, rien n'a été modifié.");
     expect(within(alerte).getAllByTestId("motif-erreur").map((l) => l.textContent)).toEqual([
       "champ « deliberations[0].seance » : séance inconnue",
       "le PDF signé de 2024/052 ne correspond pas à son empreinte SHA-256",
@@ -158,6 +161,7 @@ describe("exports", () => {
       code: "export_invalide",
       message:
         "L'export n'a pas été produit :\n  - 2024/052 : matière ACTES absente\n  - 2024/053 : date de publication absente",
+      motifs: ["2024/052 : matière ACTES absente", "2024/053 : date de publication absente"],
     });
     await user.click(within(ecran).getByRole("button", { name: fr.exports.scdl }));
     expect(m.choisirEmplacementFichier).toHaveBeenCalledWith(

@@ -188,6 +188,7 @@ describe("paquet ACTES", () => {
     m.preparerPaquetActes.mockRejectedValue({
       code: "export_invalide",
       message: "L'export n'a pas été produit :\n  - 2024/053 : le dossier « /home/mairie/actes » n'est pas vide",
+      motifs: ["2024/053 : le dossier « /home/mairie/actes » n'est pas vide"],
     });
     const suivi = await afficher("transmis", "secretariat");
     await user.click(within(suivi).getByRole("button", { name: fr.actes.preparer }));

@@ -150,13 +150,27 @@ impl Erreur {
 pub struct ErreurIpc {
     pub code: CodeErreur,
     pub message: String,
+    /// For a refused import or export: one French reason per anomaly, so
+    /// the UI lists them without reading the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub motifs: Option<Vec<String>>,
 }
 
 impl From<Erreur> for ErreurIpc {
     fn from(erreur: Erreur) -> Self {
+        let motifs: Vec<String> = match &erreur {
+            Erreur::ImportInvalide(a) => a.iter().map(ToString::to_string).collect(),
+            Erreur::ExportInvalide(a) => a
+                .iter()
+                .map(|x| format!("{} : {}", x.chemin, x.message))
+                .collect(),
+            _ => Vec::new(),
+        };
         ErreurIpc {
             code: erreur.code(),
             message: erreur.to_string(),
+            motifs: (!motifs.is_empty()).then_some(motifs),
         }
     }
 }

@@ -4,4 +4,9 @@ import type { CodeErreur } from "./CodeErreur";
 /**
  * What crosses the IPC boundary when a command fails.
  */
-export type ErreurIpc = { code: CodeErreur, message: string, };
+export type ErreurIpc = { code: CodeErreur, message: string, 
+/**
+ * For a refused import or export: one French reason per anomaly, so
+ * the UI lists them without reading the message.
+ */
+motifs?: Array<string>, };

@@ -31,17 +31,11 @@ function messageDe(valeur: unknown): string {
 
 /** Toute valeur rejetée devient une ErreurIpc ; un code inconnu devient "interne". */
 export function normaliserErreur(valeur: unknown): ErreurIpc {
-  if (estErreurIpc(valeur)) return { code: valeur.code, message: valeur.message };
+  if (estErreurIpc(valeur)) {
+    const motifs = Array.isArray(valeur.motifs) ? valeur.motifs.filter((m) => typeof m === "string") : [];
+    return motifs.length > 0
+      ? { code: valeur.code, message: valeur.message, motifs }
+      : { code: valeur.code, message: valeur.message };
+  }
   return { code: "interne", message: messageDe(valeur) };
-}
-
-/**
- * Mise en page d'une phrase du cœur écrite sur plusieurs lignes (un refus
- * d'import ou d'export : une ligne d'en-tête, puis une raison par ligne
- * « - … »). Seule la présentation change : le texte n'est pas interprété.
- */
-export function lignesDuMessage(message: string): { tete: string; motifs: string[] } {
-  const [tete = "", ...suite] = message.split("\n");
-  const motifs = suite.map((l) => l.trim().replace(/^- /, "")).filter((l) => l !== "");
-  return { tete: tete.trim(), motifs };
 }
