@@ -7,6 +7,7 @@ mod generateur;
 #[cfg(unix)]
 mod panne;
 mod pdf;
+mod recherche;
 mod redaction;
 mod registre;
 mod registre_annuel;

@@ -1,6 +1,7 @@
 //! `registre`: the headless command line over the core crate (no Tauri
 //! linked). For scripting, tests and benchmarks; same database as the app.
 
+mod recherche;
 mod suivi;
 
 use std::io::Write;
@@ -158,6 +159,8 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Recherche plein texte dans les délibérations et les conventions, sans souci des accents ni des majuscules.
+    Search(recherche::ArgsRecherche),
 }
 
 #[derive(Subcommand)]
@@ -458,6 +461,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 }
             );
         }
+        Commande::Search(args) => ecrire(&mut sortie, &recherche::rechercher(&registre, args)?)?,
         Commande::List { json } => {
             let liste = registre.lister_deliberations()?;
             if json {

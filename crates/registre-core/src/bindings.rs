@@ -83,6 +83,11 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::echeancier::Echeancier>(),
         genere::<crate::echeancier::ObligationLegale>(),
         genere::<crate::echeancier::EtatEcheance>(),
+        genere::<crate::recherche::RequeteRecherche>(),
+        genere::<crate::recherche::ResultatsRecherche>(),
+        genere::<crate::recherche::Trouvaille>(),
+        genere::<crate::recherche::Passage>(),
+        genere::<crate::recherche::GenreFiche>(),
     ]
 }
 

@@ -15,6 +15,7 @@ mod fichier;
 pub mod paquet_actes;
 pub mod pdf;
 pub mod publication;
+pub mod recherche;
 mod registre;
 pub mod regles;
 pub mod sauvegarde;

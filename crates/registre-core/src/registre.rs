@@ -2,6 +2,7 @@
 //! exclusive lock on the database directory and the sled store.
 
 pub mod documents;
+pub mod recherche;
 pub mod redaction;
 pub mod sauvegardes;
 pub mod tableau;

@@ -17,6 +17,8 @@
 //! without keeping the history.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -32,6 +34,8 @@ use crate::erreur::{Erreur, Resultat};
 pub const FORMAT_STOCKAGE: u32 = 2;
 
 const CLE_FORMAT: &[u8] = b"format_stockage";
+/// sled's page cache.
+const CACHE_SLED_OCTETS: u64 = 64 * 1024 * 1024;
 const CLE_COMMUNE: &[u8] = b"commune";
 
 /// One step: takes a database of format `n` to format `n + 1`. A step must be
@@ -104,6 +108,10 @@ pub(crate) struct Stockage {
     lectures: Tree,
     pdf_signes: Tree,
     numeros_annules: Tree,
+    /// Counts the writes of this process since opening (it is the only
+    /// writer: `registre.verrou`): derived data such as the search index
+    /// compares it to know whether it is stale.
+    generation: Arc<AtomicU64>,
 }
 
 impl Stockage {
@@ -126,8 +134,21 @@ impl Stockage {
             lectures: arbre("lectures")?,
             pdf_signes: arbre("pdf_signes")?,
             numeros_annules: arbre("numeros_annules")?,
+            generation: Arc::new(AtomicU64::new(0)),
             db,
         })
+    }
+
+    /// Changes with every write (see the field).
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Flushes to disk, then tells derived data that the store changed.
+    fn valider_ecriture(&self) -> Resultat<()> {
+        self.db.flush()?;
+        self.generation.fetch_add(1, Ordering::Release);
+        Ok(())
     }
 
     pub(crate) fn commune(&self) -> Resultat<Option<Commune>> {
@@ -190,15 +211,13 @@ impl Stockage {
     /// Writes one séance and waits until it is on disk.
     pub(crate) fn enregistrer_seance(&self, seance: &Seance) -> Resultat<()> {
         self.seances.insert(seance.id.as_bytes(), encoder(seance))?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 
     /// Writes one convention and waits until it is on disk.
     pub(crate) fn enregistrer_convention(&self, c: &Convention) -> Resultat<()> {
         self.conventions.insert(c.id.as_bytes(), encoder(c))?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 
     /// A deliberation's history, oldest first.
@@ -250,8 +269,7 @@ impl Stockage {
     pub(crate) fn annuler_numero(&self, a: &NumeroAnnule) -> Resultat<()> {
         self.numeros_annules
             .insert(a.numero.as_bytes(), encoder(a))?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 
     /// Applies one step of a deliberation's life in one transaction, then
@@ -292,8 +310,7 @@ impl Stockage {
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         fin_de_transaction(resultat)?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 
     /// The life of every deliberation, for a backup.
@@ -411,8 +428,7 @@ impl Stockage {
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         fin_de_transaction(resultat)?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 
     /// Replaces the whole content in one sled transaction, then flushes to
@@ -484,8 +500,7 @@ impl Stockage {
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         fin_de_transaction(resultat)?;
-        self.db.flush()?;
-        Ok(())
+        self.valider_ecriture()
     }
 }
 
@@ -506,7 +521,13 @@ fn fin_de_transaction(resultat: Result<(), TransactionError<()>>) -> Resultat<()
 fn ouvrir_sled(dossier: &Path) -> Resultat<sled::Db> {
     const ESSAIS: u32 = 40;
     for essai in 1.. {
-        match sled::Config::new().path(dossier.join("sled")).open() {
+        // sled caches up to 1 GB by default; a commune's register needs far
+        // less, and the clerk's PC runs other programs (measured with the
+        // search benchmark: docs/performances-recherche.md).
+        let config = sled::Config::new()
+            .path(dossier.join("sled"))
+            .cache_capacity(CACHE_SLED_OCTETS);
+        match config.open() {
             Err(sled::Error::Io(e))
                 if essai < ESSAIS && e.to_string().contains("could not acquire lock") =>
             {
