@@ -35,6 +35,11 @@ const COMMANDES: &[&str] = &[
     "sauvegarder_sous",
     "restaurer_sauvegarde",
     "tableau_de_bord",
+    "rechercher",
+    "echeancier",
+    "enregistrer_pdf_registre",
+    "ouvrir_pdf_registre",
+    "nom_fichier_pdf",
 ];
 
 fn main() {

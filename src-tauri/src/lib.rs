@@ -7,7 +7,9 @@ use std::sync::{Mutex, PoisonError};
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
 use registre_core::domaine::Seance;
+use registre_core::echeancier::Echeancier;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
+use registre_core::recherche::{RequeteRecherche, ResultatsRecherche};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
 use registre_core::{
@@ -394,6 +396,53 @@ async fn exporter_publication(
     Ok(fichiers.len() as u32 - 1)
 }
 
+/// The file name the core gives a document (Windows-safe), proposed in the
+/// « Enregistrer sous… » dialog.
+#[tauri::command]
+async fn nom_fichier_pdf(demande: DemandePdf) -> Result<String, ErreurIpc> {
+    Ok(demande.nom_de_fichier())
+}
+
+/// Full-text search, as the clerk types.
+#[tauri::command]
+async fn rechercher(
+    etat: State<'_, RegistreOuvert>,
+    requete: RequeteRecherche,
+) -> Result<ResultatsRecherche, ErreurIpc> {
+    Ok(etat.registre()?.rechercher(&requete)?)
+}
+
+/// The legal due dates of a séance (or of the whole register) for today.
+#[tauri::command]
+async fn echeancier(
+    etat: State<'_, RegistreOuvert>,
+    seance: Option<String>,
+) -> Result<Echeancier, ErreurIpc> {
+    Ok(etat
+        .registre()?
+        .echeancier(seance.as_deref(), maintenant().date())?)
+}
+
+/// Saves the annual register of a year (« Enregistrer sous… »).
+#[tauri::command]
+async fn enregistrer_pdf_registre(
+    etat: State<'_, RegistreOuvert>,
+    annee: i32,
+    chemin: PathBuf,
+) -> Result<(), ErreurIpc> {
+    ecrire_pdf(&etat, &DemandePdf::Registre(annee), &chemin)
+}
+
+/// Opens the annual register of a year in the system's PDF viewer.
+#[tauri::command]
+async fn ouvrir_pdf_registre(
+    app: AppHandle,
+    etat: State<'_, RegistreOuvert>,
+    annee: i32,
+) -> Result<(), ErreurIpc> {
+    ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::Registre(annee))
+}
+
 /// The home dashboard for today.
 #[tauri::command]
 async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBord, ErreurIpc> {
@@ -455,10 +504,15 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(RegistreOuvert::ouvrir());
-            // The daily copy, off the start-up path.
+            // Off the start-up path: the daily copy, then the search index,
+            // so that the first search answers at once.
             let app = app.handle().clone();
             std::thread::spawn(move || {
-                sauvegarde_automatique(&app.state::<RegistreOuvert>(), true)
+                let etat = app.state::<RegistreOuvert>();
+                sauvegarde_automatique(&etat, true);
+                if let Ok(registre) = etat.registre() {
+                    let _ = registre.preparer_recherche();
+                }
             });
             Ok(())
         })
@@ -502,7 +556,12 @@ pub fn run() {
             exporter_publication,
             sauvegarder_sous,
             restaurer_sauvegarde,
-            tableau_de_bord
+            tableau_de_bord,
+            rechercher,
+            echeancier,
+            enregistrer_pdf_registre,
+            ouvrir_pdf_registre,
+            nom_fichier_pdf
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

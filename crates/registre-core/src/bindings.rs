@@ -50,6 +50,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::convention::Echeance>(),
         genere::<crate::pdf::DocumentDeliberation>(),
         genere::<crate::pdf::DocumentSeance>(),
+        genere::<crate::pdf::DemandePdf>(),
         genere::<crate::domaine::Alinea>(),
         genere::<crate::domaine::Segment>(),
         genere::<crate::domaine::Vote>(),

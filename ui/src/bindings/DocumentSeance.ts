@@ -3,4 +3,4 @@
 /**
  * The two documents the app offers for a séance.
  */
-export type DocumentSeance = "liste" | "convocation";
+export type DocumentSeance = "liste" | "convocation" | "proces_verbal";

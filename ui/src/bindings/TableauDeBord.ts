@@ -3,6 +3,7 @@ import type { AttenteMaire } from "./AttenteMaire";
 import type { ConventionEnAttente } from "./ConventionEnAttente";
 import type { DeliberationResume } from "./DeliberationResume";
 import type { Echeance } from "./Echeance";
+import type { ObligationLegale } from "./ObligationLegale";
 
 export type TableauDeBord = { au: string, 
 /**
@@ -24,4 +25,9 @@ a_publier: Array<DeliberationResume>,
 /**
  * Conventions ending within the next 60 days.
  */
-conventions_a_echeance: Array<Echeance>, conventions_en_attente: Array<ConventionEnAttente>, };
+conventions_a_echeance: Array<Echeance>, conventions_en_attente: Array<ConventionEnAttente>, 
+/**
+ * Legal steps past their date (liste affichée, PV, transmission,
+ * publication, binding): the échéancier's overdue items.
+ */
+en_retard: Array<ObligationLegale>, };

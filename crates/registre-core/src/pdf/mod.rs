@@ -86,7 +86,8 @@ pub struct SourceRegistre {
 }
 
 /// Which document to render, as the CLI and the app ask for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "document", content = "cle")]
 pub enum DemandePdf {
     /// The extract of the deliberation with this number ("2024/052").
     Extrait(String),
@@ -125,6 +126,8 @@ pub enum DocumentSeance {
     Liste,
     /// The convocation to the séance (L2121-10).
     Convocation,
+    /// The procès-verbal of the séance (L2121-15).
+    ProcesVerbal,
 }
 
 impl DemandePdf {
@@ -143,6 +146,7 @@ impl DemandePdf {
         match document {
             DocumentSeance::Liste => DemandePdf::Liste(id),
             DocumentSeance::Convocation => DemandePdf::Convocation(id),
+            DocumentSeance::ProcesVerbal => DemandePdf::ProcesVerbal(id),
         }
     }
 

@@ -37,6 +37,9 @@ pub struct TableauDeBord {
     /// Conventions ending within the next 60 days.
     pub conventions_a_echeance: Vec<Echeance>,
     pub conventions_en_attente: Vec<ConventionEnAttente>,
+    /// Legal steps past their date (liste affichée, PV, transmission,
+    /// publication, binding): the échéancier's overdue items.
+    pub en_retard: Vec<crate::echeancier::ObligationLegale>,
 }
 
 impl Registre {
@@ -92,6 +95,7 @@ impl Registre {
                 HORIZON_CONVENTIONS_JOURS,
             ),
             conventions_en_attente: en_attente,
+            en_retard: self.echeancier(None, au)?.en_retard().cloned().collect(),
         })
     }
 }
@@ -137,6 +141,17 @@ mod tests {
         let t = r.tableau_de_bord(au).unwrap();
         assert!(t.a_relire.is_empty() && t.a_signer.is_empty());
         assert_eq!(t.a_transmettre[0].numero, "2024/052");
+        // Months later, the list of the séance and the transmission are overdue.
+        let tard = r
+            .tableau_de_bord(chrono::NaiveDate::from_ymd_opt(2024, 9, 1).unwrap())
+            .unwrap();
+        assert!(
+            tard.en_retard
+                .iter()
+                .any(|o| o.deliberation.as_deref() == Some("2024/052")),
+            "{:?}",
+            tard.en_retard
+        );
         // The demo convention ends on 1 September 2025: within 60 days of 15 July.
         let fin = r
             .tableau_de_bord(chrono::NaiveDate::from_ymd_opt(2025, 7, 15).unwrap())
