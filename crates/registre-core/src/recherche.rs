@@ -407,18 +407,46 @@ const LIMITE_PAR_DEFAUT: u32 = 20;
 impl Index {
     /// Builds the index of every deliberation and convention.
     pub fn construire(deliberations: &[Deliberation], conventions: &[Convention]) -> Index {
-        let par_numero: HashMap<&str, &Deliberation> = deliberations
-            .iter()
-            .map(|d| (d.numero.as_str(), d))
-            .collect();
-        let par_convention: HashMap<&str, &Deliberation> = deliberations
-            .iter()
-            .filter_map(|d| d.convention.as_deref().map(|c| (c, d)))
-            .collect();
+        match Self::construire_flux(
+            deliberations
+                .iter()
+                .cloned()
+                .map(Ok::<_, std::convert::Infallible>),
+            conventions
+                .iter()
+                .cloned()
+                .map(Ok::<_, std::convert::Infallible>),
+        ) {
+            Ok(index) => index,
+            Err(impossible) => match impossible {},
+        }
+    }
+
+    /// Builds the index reading one record at a time (from the store), so
+    /// that memory holds the index and one record, never the whole register.
+    /// Deliberations come first: a convention takes its filters from the
+    /// deliberation that approves it.
+    pub fn construire_flux<E>(
+        deliberations: impl Iterator<Item = Result<Deliberation, E>>,
+        conventions: impl Iterator<Item = Result<Convention, E>>,
+    ) -> Result<Index, E> {
+        // What a convention borrows from its approving deliberation.
+        struct Approbation {
+            numero: String,
+            annee: i32,
+            seance: String,
+            statut: Statut,
+            matiere: Option<String>,
+            rapporteur: Option<String>,
+        }
+        let mut par_numero: HashMap<String, usize> = HashMap::new();
+        let mut par_convention: HashMap<String, usize> = HashMap::new();
+        let mut approbations: Vec<Approbation> = Vec::new();
 
         let mut construction = Construction::default();
         for d in deliberations {
-            let champs = champs_deliberation(d);
+            let d = d?;
+            let champs = champs_deliberation(&d);
             let fiche = Fiche {
                 genre: GenreFiche::Deliberation,
                 cle: d.numero.to_string(),
@@ -429,24 +457,38 @@ impl Index {
                 rapporteur: d.rapporteur.clone(),
                 liee: d.convention.clone(),
                 longueur: 0,
-                empreinte: empreinte_deliberation(d, &champs),
+                empreinte: empreinte_deliberation(&d, &champs),
             };
             construction.ajouter(fiche, &champs);
+            let rang = approbations.len();
+            par_numero.insert(d.numero.to_string(), rang);
+            if let Some(c) = &d.convention {
+                par_convention.insert(c.clone(), rang);
+            }
+            approbations.push(Approbation {
+                numero: d.numero.to_string(),
+                annee: d.numero.annee(),
+                seance: d.seance,
+                statut: d.statut,
+                matiere: d.matiere,
+                rapporteur: d.rapporteur,
+            });
         }
         for c in conventions {
+            let c = c?;
             let approbation = c
                 .deliberation
                 .as_ref()
                 .and_then(|n| par_numero.get(n.as_str()))
                 .or_else(|| par_convention.get(c.id.as_str()))
-                .copied();
-            let annee = approbation.map(|d| d.numero.annee()).or_else(|| {
+                .map(|&rang| &approbations[rang]);
+            let annee = approbation.map(|d| d.annee).or_else(|| {
                 c.date_signature.or(c.date_document).map(|j| {
                     use chrono::Datelike;
                     j.year()
                 })
             });
-            let champs = champs_convention(c);
+            let champs = champs_convention(&c);
             let fiche = Fiche {
                 genre: GenreFiche::Convention,
                 cle: c.id.clone(),
@@ -455,13 +497,13 @@ impl Index {
                 statut: approbation.map(|d| d.statut),
                 matiere: approbation.and_then(|d| d.matiere.clone()),
                 rapporteur: approbation.and_then(|d| d.rapporteur.clone()),
-                liee: approbation.map(|d| d.numero.to_string()),
+                liee: approbation.map(|d| d.numero.clone()),
                 longueur: 0,
-                empreinte: empreinte_convention(c, &champs),
+                empreinte: empreinte_convention(&c, &champs),
             };
             construction.ajouter(fiche, &champs);
         }
-        construction.terminer()
+        Ok(construction.terminer())
     }
 
     pub fn statistiques(&self) -> StatistiquesIndex {

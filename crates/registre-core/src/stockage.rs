@@ -174,6 +174,24 @@ impl Stockage {
         tous(&self.deliberations, "délibération")
     }
 
+    /// The deliberations one at a time, for work that must not hold the
+    /// whole register in memory (the search index).
+    pub(crate) fn parcourir_deliberations(
+        &self,
+    ) -> impl Iterator<Item = Resultat<Deliberation>> + '_ {
+        self.deliberations
+            .iter()
+            .values()
+            .map(|v| decoder(&v?, "délibération"))
+    }
+
+    pub(crate) fn parcourir_conventions(&self) -> impl Iterator<Item = Resultat<Convention>> + '_ {
+        self.conventions
+            .iter()
+            .values()
+            .map(|v| decoder(&v?, "convention"))
+    }
+
     pub(crate) fn deliberation(&self, numero: &str) -> Resultat<Option<Deliberation>> {
         un(&self.deliberations, numero, "délibération")
     }

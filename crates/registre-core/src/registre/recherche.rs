@@ -78,10 +78,10 @@ impl Registre {
                 return Ok(Arc::clone(&e.index));
             }
         }
-        let index = Arc::new(Index::construire(
-            &self.stockage.deliberations()?,
-            &self.stockage.conventions()?,
-        ));
+        let index = Arc::new(Index::construire_flux(
+            self.stockage.parcourir_deliberations(),
+            self.stockage.parcourir_conventions(),
+        )?);
         let entree = EntreeCache {
             registre: moi,
             generation,
