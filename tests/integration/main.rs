@@ -11,6 +11,7 @@ mod recherche;
 mod redaction;
 mod registre;
 mod registre_annuel;
+mod robustesse;
 mod sauvegarde;
 mod scdl;
 mod stockage;

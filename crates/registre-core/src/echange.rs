@@ -427,6 +427,8 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
             }
         }
     }
+    textes_admissibles(r, &mut signaler);
+
     // The ACTES NumeroInterne is unique per collectivité.
     let mut numeros_actes = HashSet::new();
     for (i, d) in r.deliberations.iter().enumerate() {
@@ -450,6 +452,100 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
         }
     }
     anomalies
+}
+
+/// Every text of the register obeys `domaine::saisie`: printable by the
+/// register's font, no control character, no HTML, a sensible length.
+fn textes_admissibles(r: &DonneesRegistre, signaler: &mut dyn FnMut(String, String)) {
+    use crate::domaine::saisie;
+    use crate::domaine::{Article, Bloc};
+    type Regle = fn(&str) -> Result<(), String>;
+    /// One paragraph: long, but on one line.
+    fn paragraphe(texte: &str) -> Result<(), String> {
+        saisie::verifier(texte, saisie::TEXTE_MAX, false)
+    }
+    let (ligne, texte): (Regle, Regle) = (saisie::ligne, saisie::texte);
+    let mut trouvees: Vec<(String, String)> = Vec::new();
+    let mut verifier = |chemin: String, valeur: &str, regle: Regle| {
+        if let Err(message) = regle(valeur) {
+            trouvees.push((chemin, message));
+        }
+    };
+    if let Some(c) = &r.commune {
+        verifier("registre.commune.nom".into(), &c.nom, ligne);
+    }
+    for (i, e) in r.elus.iter().enumerate() {
+        verifier(format!("registre.elus[{i}].prenom"), &e.prenom, ligne);
+        verifier(format!("registre.elus[{i}].nom"), &e.nom, ligne);
+    }
+    for (i, s) in r.seances.iter().enumerate() {
+        verifier(format!("registre.seances[{i}].lieu"), &s.lieu, ligne);
+        for (j, point) in s.ordre_du_jour.iter().enumerate() {
+            verifier(
+                format!("registre.seances[{i}].ordre_du_jour[{j}]"),
+                point,
+                paragraphe,
+            );
+        }
+    }
+    for (i, d) in r.deliberations.iter().enumerate() {
+        let base = format!("registre.deliberations[{i}]");
+        verifier(format!("{base}.objet"), &d.objet, ligne);
+        for (j, v) in d.visas.iter().enumerate() {
+            verifier(format!("{base}.visas[{j}]"), v, paragraphe);
+        }
+        for (j, a) in d.expose.iter().enumerate() {
+            verifier(format!("{base}.expose[{j}]"), &a.brut(), texte);
+        }
+        for (j, x) in d.decisions.iter().enumerate() {
+            verifier(format!("{base}.decisions[{j}].verbe"), &x.verbe, ligne);
+            verifier(format!("{base}.decisions[{j}].texte"), &x.texte, paragraphe);
+        }
+    }
+    fn blocs(base: &str, liste: &[Bloc], verifier: &mut dyn FnMut(String, &str, Regle)) {
+        for (k, b) in liste.iter().enumerate() {
+            match b {
+                Bloc::Paragraphe { texte } => {
+                    verifier(format!("{base}[{k}].texte"), texte, saisie::texte)
+                }
+                Bloc::Liste { elements } => {
+                    for (l, e) in elements.iter().enumerate() {
+                        verifier(format!("{base}[{k}].elements[{l}]"), e, saisie::texte);
+                    }
+                }
+            }
+        }
+    }
+    fn articles(base: &str, liste: &[Article], verifier: &mut dyn FnMut(String, &str, Regle)) {
+        for (k, a) in liste.iter().enumerate() {
+            let ici = format!("{base}[{k}]");
+            verifier(format!("{ici}.titre"), &a.titre, saisie::ligne);
+            blocs(&format!("{ici}.contenu"), &a.contenu, verifier);
+            articles(&format!("{ici}.sous_articles"), &a.sous_articles, verifier);
+        }
+    }
+    for (i, c) in r.conventions.iter().enumerate() {
+        let base = format!("registre.conventions[{i}]");
+        verifier(format!("{base}.titre"), &c.titre, paragraphe);
+        for (j, p) in c.parties.iter().enumerate() {
+            verifier(format!("{base}.parties[{j}].nom"), &p.nom, paragraphe);
+            verifier(
+                format!("{base}.parties[{j}].representant"),
+                &p.representant,
+                ligne,
+            );
+            verifier(
+                format!("{base}.parties[{j}].qualite"),
+                &p.qualite,
+                paragraphe,
+            );
+        }
+        blocs(&format!("{base}.preambule"), &c.preambule, &mut verifier);
+        articles(&format!("{base}.articles"), &c.articles, &mut verifier);
+    }
+    for (chemin, message) in trouvees {
+        signaler(chemin, message);
+    }
 }
 
 fn uniques<'a>(

@@ -48,6 +48,9 @@ pub struct Verification {
     pub diagnostics: Vec<crate::regles::Diagnostic>,
 }
 
+/// Attempts to take the register's lock, 25 ms apart (one second in all).
+const ESSAIS_VERROU: u32 = 40;
+
 /// An open register. Cheap to clone; the lock is released with the last clone.
 #[derive(Clone)]
 pub struct Registre {
@@ -71,12 +74,24 @@ impl Registre {
             .write(true)
             .open(dossier.join("registre.verrou"))
             .map_err(io)?;
-        match verrou.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(Erreur::BaseOccupee(dossier.to_path_buf()))
+        // A lock just released can stay held for an instant: a process
+        // closing (the app writes its backup on close), or a child forked
+        // by another thread of this process that has not yet exec'd and
+        // still shares the lock's file description. Wait a little before
+        // saying another Registre holds it.
+        let mut essais = 0;
+        loop {
+            match verrou.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if essais < ESSAIS_VERROU => {
+                    essais += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Erreur::BaseOccupee(dossier.to_path_buf()))
+                }
+                Err(TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         let stockage = Stockage::ouvrir(dossier)?;
         Ok(Registre {

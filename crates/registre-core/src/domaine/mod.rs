@@ -6,6 +6,7 @@ mod commune;
 mod convention;
 mod deliberation;
 mod elu;
+pub mod saisie;
 mod seance;
 mod siret;
 pub mod texte;
