@@ -416,3 +416,54 @@ fn les_chemins_avec_espaces_et_accents_fonctionnent() {
     reussit(&autre, &["import", export.to_str().unwrap()]);
     assert_eq!(reussit(&autre, &["list"]), reussit(&base, &["list"]));
 }
+
+/// A tmpfs of `taille` mounted on a temporary folder, unmounted on drop.
+/// Needs the right to mount (root on the CI machines); elsewhere the test
+/// that uses it says so and checks nothing.
+struct DisquePetit {
+    dossier: tempfile::TempDir,
+}
+
+impl DisquePetit {
+    fn monter(taille: &str) -> Option<DisquePetit> {
+        let dossier = tempfile::tempdir().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={taille}"), "tmpfs"])
+            .arg(dossier.path())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        ok.then_some(DisquePetit { dossier })
+    }
+}
+
+impl Drop for DisquePetit {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dossier.path())
+            .status();
+    }
+}
+
+#[test]
+fn un_disque_plein_donne_un_message_clair_et_aucun_fichier_a_moitie_ecrit() {
+    let db = base_demo();
+    let Some(disque) = DisquePetit::monter("48k") else {
+        eprintln!("montage d'un tmpfs impossible ici : test du disque plein sauté");
+        return;
+    };
+    let pdf = disque.dossier.path().join("dossier.pdf");
+    let s = registre(
+        db.path(),
+        &["pdf", "dossier", "2024/052", "-o", pdf.to_str().unwrap()],
+    );
+    assert_ne!(s.code, 0);
+    assert!(s.stderr.contains("le disque est plein"), "{}", s.stderr);
+    let restes: Vec<_> = std::fs::read_dir(disque.dossier.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(restes.is_empty(), "left behind: {restes:?}");
+    // The register itself is untouched and still answers.
+    assert!(reussit(db.path(), &["list"]).contains("2024/052"));
+}

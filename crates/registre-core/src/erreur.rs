@@ -64,7 +64,7 @@ pub enum Erreur {
     #[error("Le registre contient déjà des données ({0}) : le chargement est refusé pour ne rien écraser.")]
     RegistreNonVide(String),
 
-    #[error("Erreur d'accès au fichier « {chemin} » : {source}")]
+    #[error("Erreur d'accès au fichier « {chemin} » : {}", en_francais(.source))]
     EntreeSortie {
         chemin: PathBuf,
         #[source]
@@ -91,6 +91,27 @@ fn format_import(anomalies: &[Anomalie]) -> String {
         ));
     }
     texte
+}
+
+/// The system's error in French words the clerk can act on; the OS text
+/// (in English) stays in brackets for whoever helps her.
+fn en_francais(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let cause = match e.kind() {
+        K::NotFound => "le fichier ou le dossier n'existe pas",
+        K::PermissionDenied => "accès refusé (droits insuffisants)",
+        K::StorageFull => "le disque est plein : libérez de la place, rien n'a été enregistré à moitié",
+        K::ReadOnlyFilesystem => "le support est en lecture seule",
+        K::AlreadyExists => "un fichier de ce nom existe déjà",
+        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::IsADirectory => "c'est un dossier, pas un fichier",
+        K::InvalidFilename => "le nom de fichier n'est pas valide",
+        K::ResourceBusy => "le fichier est utilisé par un autre programme",
+        K::QuotaExceeded => "le quota de disque est dépassé",
+        K::InvalidData => "le contenu du fichier n'est pas lisible",
+        _ => "opération impossible",
+    };
+    format!("{cause} ({e})")
 }
 
 fn format_export(anomalies: &[Anomalie]) -> String {
