@@ -115,6 +115,113 @@ pub fn renouveler(c: &Convention, ids_pris: &[String]) -> Convention {
     n
 }
 
+/// The values an article may quote through a placeholder `{{nom}}`, so that
+/// an amount, a count or a date is typed once, in the data, and printed
+/// the same everywhere. A value the convention does not have is `None`.
+pub fn valeurs(c: &Convention) -> Vec<(&'static str, Option<String>)> {
+    let f = c.conditions_financieres.as_ref();
+    let p = c.periode.as_ref();
+    let taxe = f.map(|f| match f.taxe {
+        crate::domaine::MentionTaxe::Ttc => "TTC".to_owned(),
+        crate::domaine::MentionTaxe::Ht => "HT".to_owned(),
+    });
+    vec![
+        (
+            "montant_unitaire",
+            f.map(|f| crate::domaine::euros(f.montant_unitaire_centimes)),
+        ),
+        ("taxe", taxe),
+        ("unite", f.map(|f| f.unite.clone())),
+        ("quantite", f.map(|f| f.quantite().to_string())),
+        (
+            "total",
+            f.map(|f| crate::domaine::euros(f.total_centimes())),
+        ),
+        (
+            "beneficiaires",
+            f.filter(|f| !f.beneficiaires.is_empty()).map(|f| {
+                f.beneficiaires
+                    .iter()
+                    .map(|b| b.nom.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        ),
+        ("annee_scolaire", p.and_then(|p| p.annee_scolaire.clone())),
+        (
+            "date_fin",
+            p.and_then(|p| p.fin)
+                .map(|d| d.format("%d/%m/%Y").to_string()),
+        ),
+        ("lieu_signature", Some(c.lieu_signature.clone())),
+    ]
+}
+
+/// Replaces the `{{nom}}` placeholders of one text; an unknown name or a
+/// value the convention lacks is an error naming it.
+pub fn remplir(texte: &str, valeurs: &[(&'static str, Option<String>)]) -> Result<String, String> {
+    let mut sortie = String::with_capacity(texte.len());
+    let mut reste = texte;
+    while let Some(debut) = reste.find("{{") {
+        let Some(fin) = reste[debut + 2..].find("}}") else {
+            break;
+        };
+        let nom = reste[debut + 2..debut + 2 + fin].trim();
+        sortie.push_str(&reste[..debut]);
+        match valeurs.iter().find(|(n, _)| *n == nom) {
+            Some((_, Some(v))) => sortie.push_str(v),
+            Some((_, None)) => {
+                return Err(format!(
+                    "le champ « {{{{{nom}}}}} » n'a pas de valeur dans les données de la convention"
+                ))
+            }
+            None => {
+                let connus: Vec<&str> = valeurs.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "le champ « {{{{{nom}}}}} » est inconnu (champs possibles : {})",
+                    connus.join(", ")
+                ));
+            }
+        }
+        reste = &reste[debut + 2 + fin + 2..];
+    }
+    sortie.push_str(reste);
+    Ok(sortie)
+}
+
+/// The convention with every placeholder filled, as it is printed and
+/// checked; the errors name the article or block where a placeholder fails.
+pub fn remplie(c: &Convention) -> Result<Convention, Vec<(String, String)>> {
+    let v = valeurs(c);
+    let mut n = c.clone();
+    let erreurs = std::cell::RefCell::new(Vec::new());
+    let remplacer = |ou: &str, texte: &mut String| match remplir(texte, &v) {
+        Ok(t) => *texte = t,
+        Err(m) => erreurs.borrow_mut().push((ou.to_owned(), m)),
+    };
+    remplacer("le titre", &mut n.titre);
+    for b in n.preambule.iter_mut() {
+        remplacer_bloc(b, &|t| remplacer("le préambule", t));
+    }
+    fn articles(liste: &mut [Article], remplacer: &dyn Fn(&str, &mut String)) {
+        for a in liste {
+            let ou = format!("l'article {}", a.numero);
+            remplacer(&ou, &mut a.titre);
+            for b in a.contenu.iter_mut() {
+                remplacer_bloc(b, &|t| remplacer(&ou, t));
+            }
+            articles(&mut a.sous_articles, remplacer);
+        }
+    }
+    articles(&mut n.articles, &remplacer);
+    let erreurs = erreurs.into_inner();
+    if erreurs.is_empty() {
+        Ok(n)
+    } else {
+        Err(erreurs)
+    }
+}
+
 fn remplacer_bloc(b: &mut Bloc, remplacer: &dyn Fn(&mut String)) {
     match b {
         Bloc::Paragraphe { texte } => remplacer(texte),
@@ -129,6 +236,67 @@ fn remplacer_articles(articles: &mut [Article], remplacer: &dyn Fn(&mut String))
             remplacer_bloc(b, remplacer);
         }
         remplacer_articles(&mut a.sous_articles, remplacer);
+    }
+}
+
+#[cfg(test)]
+mod tests_champs {
+    use super::*;
+
+    fn convention() -> Convention {
+        crate::demo::donnees().conventions[0].clone()
+    }
+
+    #[test]
+    fn les_champs_sont_remplis_depuis_les_donnees() {
+        let c = convention();
+        let v = valeurs(&c);
+        assert_eq!(
+            remplir(
+                "{{quantite}} {{unite}}(s) × {{montant_unitaire}} {{taxe}} = {{total}} {{taxe}} pour {{ annee_scolaire }}",
+                &v
+            )
+            .unwrap(),
+            // Amounts keep their non-breaking space before the euro sign.
+            "2 école(s) × 45\u{a0}€ TTC = 90\u{a0}€ TTC pour 2024-2025"
+        );
+        assert_eq!(
+            remplir("sans champ {accolade}", &v).unwrap(),
+            "sans champ {accolade}"
+        );
+    }
+
+    #[test]
+    fn un_champ_inconnu_ou_sans_valeur_est_nomme() {
+        let mut c = convention();
+        let e = remplir("{{montant}}", &valeurs(&c)).unwrap_err();
+        assert!(
+            e.contains("{{montant}}") && e.contains("montant_unitaire"),
+            "{e}"
+        );
+        c.conditions_financieres = None;
+        let e = remplir("{{total}}", &valeurs(&c)).unwrap_err();
+        assert!(e.contains("n'a pas de valeur"), "{e}");
+    }
+
+    #[test]
+    fn une_convention_remplie_ne_garde_aucun_champ_et_nomme_l_article_fautif() {
+        let mut c = convention();
+        c.articles[0].contenu = vec![Bloc::Paragraphe {
+            texte: "Montant : {{total}}.".into(),
+        }];
+        let r = remplie(&c).unwrap();
+        assert_eq!(
+            r.articles[0].contenu[0],
+            Bloc::Paragraphe {
+                texte: "Montant : 90\u{a0}€.".into()
+            }
+        );
+        c.articles[1].contenu = vec![Bloc::Paragraphe {
+            texte: "{{inconnu}}".into(),
+        }];
+        let e = remplie(&c).unwrap_err();
+        assert_eq!(e[0].0, format!("l'article {}", c.articles[1].numero));
     }
 }
 

@@ -242,6 +242,7 @@ pub(crate) fn detail(ctx: &Contexte<'_>, d: &Deliberation) -> Resultat<Deliberat
             if let Some(c) = ctx.convention {
                 diagnostics.extend(verifier_convention(c, Some(d)));
             }
+            diagnostics.extend(crate::regles::verifier_annexe(d));
             diagnostics.sort_by_key(|x| x.gravite);
             diagnostics
         },

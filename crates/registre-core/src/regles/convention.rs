@@ -76,9 +76,51 @@ fn avertir(code: CodeDiagnostic, ou: &str, message: String) -> Diagnostic {
     }
 }
 
-/// Checks a convention, and the deliberation approving it when given.
+/// The deliberation and its annex agree: a text that speaks of « la
+/// convention ci-annexée » has one annexed, and an annexed convention is
+/// named in the text (the annex is part of the act the council votes).
+pub fn verifier_annexe(d: &Deliberation) -> Option<Diagnostic> {
+    let textes = std::iter::once(d.objet.clone())
+        .chain(d.expose.iter().map(|a| a.brut()))
+        .chain(d.decisions.iter().map(|x| x.texte.clone()));
+    let cite = textes
+        .map(|t| t.to_lowercase())
+        .any(|t| t.contains("ci-annex") || t.contains("ci annex") || t.contains("en annexe"));
+    match (cite, d.convention.is_some()) {
+        (true, false) => Some(avertir(
+            CodeDiagnostic::AnnexeAbsente,
+            "le dispositif",
+            "Le texte cite une convention « ci-annexée », mais aucune convention n'est annexée à la délibération.".into(),
+        )),
+        (false, true) => Some(avertir(
+            CodeDiagnostic::AnnexeNonCitee,
+            "le dispositif",
+            "Une convention est annexée, mais le texte ne la cite pas : écrivez par exemple « APPROUVE la convention ci-annexée ».".into(),
+        )),
+        _ => None,
+    }
+}
+
+/// Checks a convention, and the deliberation approving it when given. The
+/// texts are checked as printed: placeholders filled from the data.
 pub fn verifier_convention(c: &Convention, d: Option<&Deliberation>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    let remplie = match crate::convention::remplie(c) {
+        Ok(r) => r,
+        Err(erreurs) => {
+            for (ou, message) in erreurs {
+                // Printed as is, the placeholder would reach the signed PDF.
+                diagnostics.push(Diagnostic {
+                    code: CodeDiagnostic::ChampDeConventionInvalide,
+                    gravite: Gravite::Erreur,
+                    message: format!("{} : {message}.", majuscule(&ou)),
+                    article: format!("Cohérence : {ou}"),
+                });
+            }
+            c.clone()
+        }
+    };
+    let c = &remplie;
     let periode = c.periode.as_ref();
 
     if let Some(attendue) = periode.and_then(|p| p.annee_scolaire.as_deref()) {
@@ -224,6 +266,56 @@ mod tests {
     fn reference() -> (Convention, Deliberation) {
         let r = demo::donnees();
         (r.conventions[0].clone(), r.deliberations[0].clone())
+    }
+
+    #[test]
+    fn l_annexe_et_le_texte_se_repondent() {
+        let (_, mut d) = reference();
+        assert_eq!(
+            verifier_annexe(&d),
+            None,
+            "the reference says « ci-annexée »"
+        );
+        d.convention = None;
+        assert_eq!(
+            verifier_annexe(&d).map(|x| x.code),
+            Some(CodeDiagnostic::AnnexeAbsente)
+        );
+        let (_, mut d) = reference();
+        for x in d.decisions.iter_mut() {
+            x.texte = x.texte.replace("ci-annexée ", "");
+        }
+        assert_eq!(
+            verifier_annexe(&d).map(|x| x.code),
+            Some(CodeDiagnostic::AnnexeNonCitee)
+        );
+    }
+
+    #[test]
+    fn un_montant_ecrit_par_un_champ_est_juste_et_un_champ_inconnu_bloque() {
+        let (mut c, d) = reference();
+        c.articles[0].contenu = vec![crate::domaine::Bloc::Paragraphe {
+            texte: "{{quantite}} × {{montant_unitaire}} = {{total}} {{taxe}}".into(),
+        }];
+        let codes: Vec<CodeDiagnostic> = verifier_convention(&c, Some(&d))
+            .into_iter()
+            .map(|x| x.code)
+            .collect();
+        assert!(
+            !codes.contains(&CodeDiagnostic::MontantIncoherent),
+            "{codes:?}"
+        );
+        assert!(!codes.contains(&CodeDiagnostic::ChampDeConventionInvalide));
+        c.articles[0].contenu = vec![crate::domaine::Bloc::Paragraphe {
+            texte: "{{montant}}".into(),
+        }];
+        let d2 = verifier_convention(&c, Some(&d));
+        let e = d2
+            .iter()
+            .find(|x| x.code == CodeDiagnostic::ChampDeConventionInvalide)
+            .expect("an unknown placeholder is reported");
+        assert_eq!(e.gravite, Gravite::Erreur);
+        assert!(e.message.starts_with("L'article"), "{}", e.message);
     }
 
     #[test]

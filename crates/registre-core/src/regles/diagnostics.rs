@@ -61,6 +61,9 @@ pub enum CodeDiagnostic {
     FinAvantDebut,
     PartieSansRepresentant,
     NumerotationLacunaire,
+    ChampDeConventionInvalide,
+    AnnexeAbsente,
+    AnnexeNonCitee,
 }
 
 /// One finding: what, how serious, in French, and the article it enforces.

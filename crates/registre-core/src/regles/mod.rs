@@ -11,7 +11,7 @@ pub mod effectif;
 pub mod numerotation;
 pub mod seuils;
 
-pub use convention::verifier_convention;
+pub use convention::{verifier_annexe, verifier_convention};
 pub use diagnostics::{
     issue_du_vote, jours_francs, verifier_deliberation, verifier_seance, CodeDiagnostic,
     Diagnostic, Gravite, IssueVote,
