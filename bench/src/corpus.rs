@@ -547,6 +547,7 @@ pub fn generer() -> DonneesRegistre {
         seances,
         deliberations,
         conventions,
+        decisions_du_maire: Vec::new(),
     }
 }
 

@@ -119,6 +119,11 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Décisions du maire par délégation du conseil (L2122-22), inscrites au registre par date.
+    Decision {
+        #[command(subcommand)]
+        action: ActionDecision,
+    },
     /// Sauvegarde complète (registre, historique, commentaires, PDF signés) : dans FICHIER,
     /// ou sinon parmi les copies automatiques à côté de la base (les N plus récentes sont gardées).
     Backup {
@@ -161,6 +166,21 @@ enum Commande {
     },
     /// Recherche plein texte dans les délibérations et les conventions, sans souci des accents ni des majuscules.
     Search(recherche::ArgsRecherche),
+}
+
+#[derive(Subcommand)]
+enum ActionDecision {
+    /// Enregistre une décision décrite en JSON (numéro vide : le suivant de l'année).
+    Add { fichier: PathBuf },
+    /// Liste les décisions par date.
+    List {
+        /// Année (par défaut : toutes).
+        #[arg(long)]
+        annee: Option<i32>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -397,6 +417,56 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 fichiers.len() - 1,
                 dossier.display()
             );
+        }
+        Commande::Decision {
+            action: ActionDecision::Add { fichier },
+        } => {
+            let texte =
+                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
+                    chemin: fichier.clone(),
+                    source,
+                })?;
+            let saisie: registre_core::SaisieDecision =
+                serde_json::from_str(&texte).map_err(|e| {
+                    Erreur::DonneeInvalide(registre_core::Anomalie {
+                        chemin: fichier.display().to_string(),
+                        message: format!(
+                            "ce n'est pas une décision lisible (ligne {}, colonne {}) : {e}",
+                            e.line(),
+                            e.column()
+                        ),
+                    })
+                })?;
+            let d = registre.enregistrer_decision_maire(saisie)?;
+            eprintln!(
+                "Décision {} du {} enregistrée.",
+                d.numero,
+                d.date.format("%d/%m/%Y")
+            );
+            ecrire(&mut sortie, &format!("{}\n", d.numero))?;
+        }
+        Commande::Decision {
+            action: ActionDecision::List { annee, json },
+        } => {
+            let liste = registre.lister_decisions_maire(annee)?;
+            if json {
+                ecrire(&mut sortie, &(en_json(&liste) + "\n"))?;
+            } else if liste.is_empty() {
+                eprintln!("Aucune décision du maire.");
+            } else {
+                for d in liste {
+                    ecrire(
+                        &mut sortie,
+                        &format!(
+                            "{}  {}  {}  ({})\n",
+                            d.numero,
+                            d.date.format("%d/%m/%Y"),
+                            d.objet,
+                            d.fondement
+                        ),
+                    )?;
+                }
+            }
         }
         Commande::Backup {
             sortie: fichier,

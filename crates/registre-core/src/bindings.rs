@@ -80,6 +80,8 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::AttenteMaire>(),
         genere::<crate::ControlePdf>(),
         genere::<crate::TableauDeBord>(),
+        genere::<crate::SaisieDecision>(),
+        genere::<crate::domaine::DecisionMaire>(),
         genere::<crate::ConventionEnAttente>(),
         genere::<crate::echeancier::Echeancier>(),
         genere::<crate::echeancier::ObligationLegale>(),

@@ -13,7 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domaine::{Commune, Convention, Deliberation, Elu, EtatPresence, Seance, Statut};
+use crate::domaine::{
+    Commune, Convention, DecisionMaire, Deliberation, Elu, EtatPresence, Seance, Statut,
+};
 use crate::erreur::{Anomalie, Erreur, Resultat};
 
 /// Value of the `format` field of every interchange file.
@@ -36,6 +38,9 @@ pub struct DonneesRegistre {
     pub deliberations: Vec<Deliberation>,
     #[serde(default)]
     pub conventions: Vec<Convention>,
+    /// Decisions of the maire by delegation (L2122-22), in the register by date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions_du_maire: Vec<DecisionMaire>,
 }
 
 impl DonneesRegistre {
@@ -45,6 +50,7 @@ impl DonneesRegistre {
             && self.seances.is_empty()
             && self.deliberations.is_empty()
             && self.conventions.is_empty()
+            && self.decisions_du_maire.is_empty()
     }
 }
 
@@ -429,6 +435,57 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
     }
     textes_admissibles(r, &mut signaler);
 
+    let numeros_decisions = uniques(
+        r.decisions_du_maire.iter().map(|d| d.numero.as_str()),
+        "registre.decisions_du_maire",
+        "numero",
+        "le numéro de décision",
+        &mut signaler,
+    );
+    drop(numeros_decisions);
+    for (i, x) in r.decisions_du_maire.iter().enumerate() {
+        let base = format!("registre.decisions_du_maire[{i}]");
+        if x.objet.trim().is_empty() {
+            signaler(
+                format!("{base}.objet"),
+                "l'objet de la décision est vide".into(),
+            );
+        }
+        if x.fondement.trim().is_empty() {
+            signaler(
+                format!("{base}.fondement"),
+                "indiquez la délégation utilisée (par exemple « CGCT L2122-22, 4° »)".into(),
+            );
+        }
+        if chrono::Datelike::year(&x.date) != x.numero.annee() {
+            signaler(
+                format!("{base}.numero"),
+                format!("le numéro {} n'est pas de l'année de la décision", x.numero),
+            );
+        }
+        if let Some(n) = &x.deliberation_delegation {
+            if !numeros.contains(n.as_str()) {
+                signaler(
+                    format!("{base}.deliberation_delegation"),
+                    format!("la délibération « {n} » n'existe pas dans « registre.deliberations »"),
+                );
+            }
+        }
+        if let Some(s) = &x.compte_rendu_seance {
+            match r.seances.iter().find(|x| &x.id == s) {
+                None => signaler(
+                    format!("{base}.compte_rendu_seance"),
+                    format!("la séance « {s} » n'existe pas dans « registre.seances »"),
+                ),
+                Some(seance) if seance.date < x.date => signaler(
+                    format!("{base}.compte_rendu_seance"),
+                    "une décision ne peut être rapportée au conseil avant d'avoir été prise".into(),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
     // The ACTES NumeroInterne is unique per collectivité.
     let mut numeros_actes = HashSet::new();
     for (i, d) in r.deliberations.iter().enumerate() {
@@ -542,6 +599,14 @@ fn textes_admissibles(r: &DonneesRegistre, signaler: &mut dyn FnMut(String, Stri
         }
         blocs(&format!("{base}.preambule"), &c.preambule, &mut verifier);
         articles(&format!("{base}.articles"), &c.articles, &mut verifier);
+    }
+    for (i, x) in r.decisions_du_maire.iter().enumerate() {
+        let base = format!("registre.decisions_du_maire[{i}]");
+        verifier(format!("{base}.objet"), &x.objet, ligne);
+        verifier(format!("{base}.fondement"), &x.fondement, ligne);
+        for (j, a) in x.texte.iter().enumerate() {
+            verifier(format!("{base}.texte[{j}]"), &a.brut(), texte);
+        }
     }
     for (chemin, message) in trouvees {
         signaler(chemin, message);

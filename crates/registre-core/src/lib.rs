@@ -30,6 +30,7 @@ pub use fichier::{ecrire_atomiquement, ecrire_dans_dossier_neuf};
 pub use registre::redaction::{
     empreinte, AttenteMaire, ControlePdf, Enregistrement, EntreeHistorique, Redaction, Revue,
 };
+pub use registre::decisions::SaisieDecision;
 pub use registre::tableau::{ConventionEnAttente, TableauDeBord};
 pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;

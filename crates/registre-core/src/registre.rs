@@ -3,6 +3,7 @@
 
 pub mod documents;
 pub mod recherche;
+pub mod decisions;
 pub mod redaction;
 pub mod sauvegardes;
 pub mod tableau;

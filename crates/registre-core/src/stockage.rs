@@ -11,8 +11,10 @@
 //! transition and comment), `commentaires` (key `numero \0 id` →
 //! [`Commentaire`] JSON), `lectures` (key `numero` → the version the mayor
 //! last read, u32 big endian) and `pdf_signes` (key `numero` → the bytes of
-//! the PDF recorded at signature) and `numeros_annules` (key `numero` →
-//! [`NumeroAnnule`] JSON: a number left unused, with its reason). A format-1 database gains the empty trees;
+//! the PDF recorded at signature), `numeros_annules` (key `numero` →
+//! [`NumeroAnnule`] JSON: a number left unused, with its reason) and
+//! `decisions_maire` (key `numero` "D2024/007" → the maire's decision by
+//! delegation, interchange JSON). A format-1 database gains the empty trees;
 //! a Registre of format 1 refuses a format-2 database, which it would edit
 //! without keeping the history.
 
@@ -26,7 +28,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::{Transactional, Tree};
 
 use crate::cycle::{Commentaire, Evenement, NumeroAnnule};
-use crate::domaine::{Commune, Convention, Deliberation, Elu, Seance};
+use crate::domaine::{Commune, Convention, DecisionMaire, Deliberation, Elu, Seance};
 use crate::echange::DonneesRegistre;
 use crate::erreur::{Erreur, Resultat};
 
@@ -46,18 +48,19 @@ pub(crate) type Migration = fn(&sled::Db) -> Resultat<()>;
 /// `tests/fixtures/stockage-v1/`.
 pub(crate) const MIGRATIONS: &[Migration] = &[format_1_vers_2];
 
-const ARBRES_CYCLE: [&str; 5] = [
+const ARBRES_FORMAT_2: [&str; 6] = [
     "historique",
     "commentaires",
     "lectures",
     "pdf_signes",
     "numeros_annules",
+    "decisions_maire",
 ];
 
 /// Format 2: the trees of the deliberations' life, empty. A deliberation's
 /// history starts with a baseline entry the first time it changes.
 fn format_1_vers_2(db: &sled::Db) -> Resultat<()> {
-    for nom in ARBRES_CYCLE {
+    for nom in ARBRES_FORMAT_2 {
         db.open_tree(nom)?;
     }
     Ok(())
@@ -108,6 +111,7 @@ pub(crate) struct Stockage {
     lectures: Tree,
     pdf_signes: Tree,
     numeros_annules: Tree,
+    decisions_maire: Tree,
     /// Counts the writes of this process since opening (it is the only
     /// writer: `registre.verrou`): derived data such as the search index
     /// compares it to know whether it is stale.
@@ -134,6 +138,7 @@ impl Stockage {
             lectures: arbre("lectures")?,
             pdf_signes: arbre("pdf_signes")?,
             numeros_annules: arbre("numeros_annules")?,
+            decisions_maire: arbre("decisions_maire")?,
             generation: Arc::new(AtomicU64::new(0)),
             db,
         })
@@ -167,7 +172,8 @@ impl Stockage {
             && self.elus.is_empty()
             && self.seances.is_empty()
             && self.deliberations.is_empty()
-            && self.conventions.is_empty())
+            && self.conventions.is_empty()
+            && self.decisions_maire.is_empty())
     }
 
     pub(crate) fn deliberations(&self) -> Resultat<Vec<Deliberation>> {
@@ -223,6 +229,7 @@ impl Stockage {
             seances: self.seances()?,
             deliberations: self.deliberations()?,
             conventions: self.conventions()?,
+            decisions_du_maire: self.decisions_maire()?,
         })
     }
 
@@ -266,6 +273,17 @@ impl Stockage {
 
     pub(crate) fn pdf_signe(&self, numero: &str) -> Resultat<Option<Vec<u8>>> {
         Ok(self.pdf_signes.get(numero.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    pub(crate) fn decisions_maire(&self) -> Resultat<Vec<DecisionMaire>> {
+        tous(&self.decisions_maire, "décision du maire")
+    }
+
+    /// Writes one decision of the maire and waits until it is on disk.
+    pub(crate) fn enregistrer_decision_maire(&self, d: &DecisionMaire) -> Resultat<()> {
+        self.decisions_maire
+            .insert(d.numero.as_str().as_bytes(), encoder(d))?;
+        self.valider_ecriture()
     }
 
     pub(crate) fn numeros_annules(&self) -> Resultat<Vec<NumeroAnnule>> {
@@ -376,6 +394,7 @@ impl Stockage {
             &self.lectures,
             &self.pdf_signes,
             &self.numeros_annules,
+            &self.decisions_maire,
         ];
         let mut a_effacer = Vec::new();
         for t in arbres {
@@ -423,6 +442,10 @@ impl Stockage {
                 .iter()
                 .map(|a| (a.numero.as_bytes().to_vec(), encoder(a)))
                 .collect(),
+            r.decisions_du_maire
+                .iter()
+                .map(|d| (d.numero.as_str().as_bytes().to_vec(), encoder(d)))
+                .collect(),
         ];
         let commune = r.commune.as_ref().map(encoder);
         nouvelles.shrink_to_fit();
@@ -456,23 +479,30 @@ impl Stockage {
     /// creates or changes) are written in the same transaction; the history
     /// of every record is kept, even of one the import removes.
     pub(crate) fn remplacer(&self, r: &DonneesRegistre, evenements: &[Evenement]) -> Resultat<()> {
-        let anciennes = |t: &Tree| -> Resultat<Vec<sled::IVec>> {
-            t.iter()
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(Erreur::from)
-        };
-        let a_effacer = [
-            anciennes(&self.elus)?,
-            anciennes(&self.seances)?,
-            anciennes(&self.deliberations)?,
-            anciennes(&self.conventions)?,
+        // The record trees, replaced whole; then the history (added to) and
+        // the meta tree (the commune).
+        let arbres = [
+            &self.elus,
+            &self.seances,
+            &self.deliberations,
+            &self.conventions,
+            &self.decisions_maire,
         ];
-        let elus = encoder_par_cle(r.elus.iter().map(|e| (e.id.clone(), e)));
-        let seances = encoder_par_cle(r.seances.iter().map(|s| (s.id.clone(), s)));
-        let deliberations =
-            encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d)));
-        let conventions = encoder_par_cle(r.conventions.iter().map(|c| (c.id.clone(), c)));
+        let mut a_effacer = Vec::new();
+        for t in arbres {
+            a_effacer.push(t.iter().keys().collect::<Result<Vec<_>, _>>()?);
+        }
+        let nouvelles: [Vec<(String, Vec<u8>)>; 5] = [
+            encoder_par_cle(r.elus.iter().map(|e| (e.id.clone(), e))),
+            encoder_par_cle(r.seances.iter().map(|s| (s.id.clone(), s))),
+            encoder_par_cle(r.deliberations.iter().map(|d| (d.numero.to_string(), d))),
+            encoder_par_cle(r.conventions.iter().map(|c| (c.id.clone(), c))),
+            encoder_par_cle(
+                r.decisions_du_maire
+                    .iter()
+                    .map(|d| (d.numero.to_string(), d)),
+            ),
+        ];
         let commune = r.commune.as_ref().map(encoder);
         let historique: Vec<(Vec<u8>, Vec<u8>)> = evenements
             .iter()
@@ -483,34 +513,24 @@ impl Stockage {
                 )
             })
             .collect();
-
-        let resultat: Result<(), TransactionError<()>> = (
-            &self.meta,
-            &self.elus,
-            &self.seances,
-            &self.deliberations,
-            &self.conventions,
-            &self.historique,
-        )
-            .transaction(|(meta, te, ts, td, tc, th)| {
+        let mut tous_les_arbres: Vec<&Tree> = arbres.to_vec();
+        tous_les_arbres.push(&self.historique);
+        tous_les_arbres.push(&self.meta);
+        let resultat: Result<(), TransactionError<()>> =
+            tous_les_arbres.as_slice().transaction(|vues| {
+                for (i, vue) in vues.iter().take(arbres.len()).enumerate() {
+                    for cle in &a_effacer[i] {
+                        vue.remove(cle)?;
+                    }
+                    for (cle, valeur) in &nouvelles[i] {
+                        vue.insert(cle.as_bytes(), valeur.as_slice())?;
+                    }
+                }
+                let th = &vues[arbres.len()];
                 for (cle, valeur) in &historique {
                     th.insert(cle.as_slice(), valeur.as_slice())?;
                 }
-                let arbres = [te, ts, td, tc];
-                for (arbre, cles) in arbres.iter().zip(&a_effacer) {
-                    for cle in cles {
-                        arbre.remove(cle)?;
-                    }
-                }
-                for (arbre, paires) in
-                    arbres
-                        .iter()
-                        .zip([&elus, &seances, &deliberations, &conventions])
-                {
-                    for (cle, valeur) in paires {
-                        arbre.insert(cle.as_bytes(), valeur.as_slice())?;
-                    }
-                }
+                let meta = &vues[arbres.len() + 1];
                 match &commune {
                     Some(c) => meta.insert(CLE_COMMUNE, c.as_slice())?,
                     None => meta.remove(CLE_COMMUNE)?,

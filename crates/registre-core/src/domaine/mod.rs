@@ -4,6 +4,7 @@
 pub mod actes;
 mod commune;
 mod convention;
+mod decision_maire;
 mod deliberation;
 mod elu;
 pub mod saisie;
@@ -21,6 +22,7 @@ pub use convention::{
     euros, Article, Beneficiaire, Bloc, ConditionsFinancieres, Convention, Debut, MentionTaxe,
     Partie, Periode, Uai,
 };
+pub use decision_maire::{DecisionMaire, NumeroDecision};
 pub use deliberation::{
     Correction, Decision, Deliberation, GenreCorrection, ModePublication, NonParticipation,
     Publication, Scrutin, Sens, Signature, Statut, Transmission, Vote, VoteNominatif,
