@@ -100,7 +100,9 @@ fn en_francais(e: &std::io::Error) -> String {
     let cause = match e.kind() {
         K::NotFound => "le fichier ou le dossier n'existe pas",
         K::PermissionDenied => "accès refusé (droits insuffisants)",
-        K::StorageFull => "le disque est plein : libérez de la place, rien n'a été enregistré à moitié",
+        K::StorageFull => {
+            "le disque est plein : libérez de la place, rien n'a été enregistré à moitié"
+        }
         K::ReadOnlyFilesystem => "le support est en lecture seule",
         K::AlreadyExists => "un fichier de ce nom existe déjà",
         K::NotADirectory => "un élément du chemin n'est pas un dossier",

@@ -27,10 +27,10 @@ pub use comptes::Comptes;
 pub use echange::{DonneesRegistre, Echange};
 pub use erreur::{Anomalie, CodeErreur, Erreur, ErreurIpc, Resultat};
 pub use fichier::{ecrire_atomiquement, ecrire_dans_dossier_neuf};
+pub use registre::decisions::SaisieDecision;
 pub use registre::redaction::{
     empreinte, AttenteMaire, ControlePdf, Enregistrement, EntreeHistorique, Redaction, Revue,
 };
-pub use registre::decisions::SaisieDecision;
 pub use registre::tableau::{ConventionEnAttente, TableauDeBord};
 pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;

@@ -1,9 +1,9 @@
 //! `Registre`: the one entry point the shell and the CLI use. It owns the
 //! exclusive lock on the database directory and the sled store.
 
+pub mod decisions;
 pub mod documents;
 pub mod recherche;
-pub mod decisions;
 pub mod redaction;
 pub mod sauvegardes;
 pub mod tableau;
