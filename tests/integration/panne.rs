@@ -89,3 +89,63 @@ fn un_arret_brutal_pendant_un_import_ne_laisse_jamais_un_registre_melange() {
     // Both outcomes were exercised: some imports finished, some were cut.
     assert!(acquittes > 0 && acquittes < 40, "acknowledged: {acquittes}");
 }
+
+/// Small writes of the drafting circuit (a comment: the comment and its
+/// history entry, one transaction) killed at spread instants: every
+/// acknowledged comment is there after reopening, and the comments and the
+/// history always agree — never a comment without its history entry.
+#[test]
+fn un_arret_brutal_pendant_les_ecritures_de_redaction_ne_perd_rien_d_acquitte() {
+    let db = base_demo();
+    let debut = std::time::Instant::now();
+    reussit(db.path(), &["comment", "2024/052", "mesure"]);
+    let duree = debut.elapsed().as_millis() as u64 + 1;
+    let mut acquittes: Vec<String> = vec!["mesure".into()];
+    for i in 0..40u64 {
+        let texte = format!("commentaire {i}");
+        let mut enfant = Command::new(env!("CARGO_BIN_EXE_registre"))
+            .arg("--db")
+            .arg(db.path())
+            .args(["comment", "2024/052", &texte])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(duree * 2 * ((i * 13) % 40) / 40));
+        let deja_fini = enfant.try_wait().unwrap();
+        let _ = enfant.kill();
+        let statut = enfant.wait().unwrap();
+        if deja_fini.is_some_and(|s| s.success()) || statut.success() {
+            acquittes.push(texte);
+        }
+    }
+    let revue: Value =
+        serde_json::from_str(&reussit(db.path(), &["review", "2024/052", "--json"])).unwrap();
+    let commentaires: Vec<String> = revue["commentaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["texte"].as_str().unwrap().to_owned())
+        .collect();
+    for a in &acquittes {
+        assert!(commentaires.contains(a), "acknowledged comment lost: {a}");
+    }
+    let historique: Value =
+        serde_json::from_str(&reussit(db.path(), &["history", "2024/052", "--json"])).unwrap();
+    let dans_l_historique: Vec<String> = historique
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"]["type"] == "commentaire")
+        .map(|e| e["action"]["texte"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        dans_l_historique, commentaires,
+        "comments and history disagree"
+    );
+    assert!(
+        acquittes.len() > 1 && acquittes.len() < 41,
+        "acknowledged: {}",
+        acquittes.len()
+    );
+}
