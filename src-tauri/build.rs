@@ -40,6 +40,8 @@ const COMMANDES: &[&str] = &[
     "enregistrer_pdf_registre",
     "ouvrir_pdf_registre",
     "nom_fichier_pdf",
+    "lire_commune",
+    "enregistrer_commune",
 ];
 
 fn main() {

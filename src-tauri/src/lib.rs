@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
-use registre_core::domaine::Seance;
+use registre_core::domaine::{Commune, Seance};
 use registre_core::echeancier::Echeancier;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::recherche::{RequeteRecherche, ResultatsRecherche};
@@ -443,6 +443,20 @@ async fn ouvrir_pdf_registre(
     ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::Registre(annee))
 }
 
+/// The commune's profile, for the Paramètres page.
+#[tauri::command]
+async fn lire_commune(etat: State<'_, RegistreOuvert>) -> Result<Commune, ErreurIpc> {
+    Ok(etat.registre()?.lire_commune()?)
+}
+
+#[tauri::command]
+async fn enregistrer_commune(
+    etat: State<'_, RegistreOuvert>,
+    commune: Commune,
+) -> Result<Commune, ErreurIpc> {
+    Ok(etat.registre()?.enregistrer_commune(commune)?)
+}
+
 /// The home dashboard for today.
 #[tauri::command]
 async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBord, ErreurIpc> {
@@ -562,7 +576,9 @@ pub fn run() {
             echeancier,
             enregistrer_pdf_registre,
             ouvrir_pdf_registre,
-            nom_fichier_pdf
+            nom_fichier_pdf,
+            lire_commune,
+            enregistrer_commune
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -3,6 +3,7 @@
 
 pub mod decisions;
 pub mod documents;
+pub mod profil;
 pub mod recherche;
 pub mod redaction;
 pub mod sauvegardes;

@@ -233,6 +233,12 @@ impl Stockage {
         })
     }
 
+    /// Writes the commune's profile and waits until it is on disk.
+    pub(crate) fn enregistrer_commune(&self, c: &Commune) -> Resultat<()> {
+        self.meta.insert(CLE_COMMUNE, encoder(c))?;
+        self.valider_ecriture()
+    }
+
     /// Writes one séance and waits until it is on disk.
     pub(crate) fn enregistrer_seance(&self, seance: &Seance) -> Resultat<()> {
         self.seances.insert(seance.id.as_bytes(), encoder(seance))?;

@@ -3,10 +3,11 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use super::{EluId, Siret};
+use super::{EluId, ModePublication, Siret};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Adresse {
     /// Lines before the postcode, e.g. "31 avenue du Canigou".
@@ -15,7 +16,7 @@ pub struct Adresse {
     pub ville: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TribunalAdministratif {
     /// "Tribunal Administratif de Montpellier".
@@ -24,7 +25,7 @@ pub struct TribunalAdministratif {
     pub adresse: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Commune {
     /// Official name with its accents, e.g. "Pézilla-la-Rivière".
@@ -39,4 +40,29 @@ pub struct Commune {
     pub tribunal_administratif: TribunalAdministratif,
     /// The élu who is maire.
     pub maire: EluId,
+    /// How the commune makes its acts public (L2131-1): electronic
+    /// publication unless it chose display or paper (under 3,500
+    /// inhabitants); it decides the line printed on the extract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub mode_publication: Option<ModePublication>,
+    /// Whether the secretary of the séance signs the extract beside the
+    /// maire (the signature of both is required on the register since
+    /// 1 July 2022; on the extract it is the commune's choice). Yes when
+    /// not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub secretaire_signe_l_extrait: Option<bool>,
+}
+
+impl Commune {
+    pub fn secretaire_signe_l_extrait(&self) -> bool {
+        self.secretaire_signe_l_extrait.unwrap_or(true)
+    }
+
+    /// Electronic publication unless the commune chose otherwise (L2131-1).
+    pub fn mode_publication(&self) -> ModePublication {
+        self.mode_publication
+            .unwrap_or(ModePublication::Electronique)
+    }
 }

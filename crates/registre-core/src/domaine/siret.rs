@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// The Luhn rule applies to every SIRET except La Poste's establishments
 /// (SIREN 356 000 000), whose digits must sum to a multiple of 5 instead (INSEE).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
 pub struct Siret(String);
 
 const SIREN_LA_POSTE: &str = "356000000";
