@@ -68,8 +68,10 @@ pub(crate) fn etiquette_de_sous_ensemble(octets: &[u8]) -> String {
         .collect()
 }
 
-/// Compacts every page content stream (see `contenu`).
-fn compacter_les_pages(doc: &mut Document) {
+/// Compacts every page content stream (see `contenu`); with `compresser`,
+/// Flate-compresses it at once, so that a slice of the annual register is
+/// kept compressed while the others are rendered (`assemblage`).
+pub(crate) fn compacter_les_pages(doc: &mut Document, compresser: bool) {
     let contenus: Vec<ObjectId> = doc
         .page_iter()
         .flat_map(|page| doc.get_page_contents(page))
@@ -90,6 +92,10 @@ fn compacter_les_pages(doc: &mut Document) {
         };
         if let Some(octets) = compacter(&brut) {
             flux.set_plain_content(octets);
+        }
+        if compresser {
+            // Best effort: a stream left plain is still a valid one.
+            let _ = flux.compress();
         }
     }
 }
@@ -120,9 +126,18 @@ pub(crate) fn finir(
     polices: &[SousEnsemble],
     meta: &Metadonnees,
 ) -> Result<Vec<u8>, String> {
-    let erreur = |e: lopdf::Error| format!("finition du PDF : {e}");
-    let mut doc = Document::load_mem(octets).map_err(erreur)?;
+    let doc = Document::load_mem(octets).map_err(|e| format!("finition du PDF : {e}"))?;
+    finir_document(doc, polices, meta, true)
+}
 
+/// Finishes a document already loaded: `pages_a_compacter` is false when its page
+/// contents were compacted and compressed as they were assembled.
+pub(crate) fn finir_document(
+    mut doc: Document,
+    polices: &[SousEnsemble],
+    meta: &Metadonnees,
+    pages_a_compacter: bool,
+) -> Result<Vec<u8>, String> {
     // printpdf's face names are "F<index in genpdf's font cache>".
     let noms: Vec<(Vec<u8>, Vec<u8>)> = polices
         .iter()
@@ -197,7 +212,9 @@ pub(crate) fn finir(
         }
     }
 
-    compacter_les_pages(&mut doc);
+    if pages_a_compacter {
+        compacter_les_pages(&mut doc, false);
+    }
     doc.prune_objects();
     doc.delete_zero_length_streams();
     doc.compress();

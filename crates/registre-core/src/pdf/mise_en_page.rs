@@ -346,19 +346,34 @@ pub(crate) struct Rendu {
     pub polices: Vec<SousEnsemble>,
 }
 
-pub(crate) fn rendre(document: &Document) -> Result<Rendu, String> {
+/// The four subsets (regular, bold, italic, bold italic) holding every
+/// character the document prints: one cheap pass over its text.
+pub(crate) fn sous_ensembles(document: &Document) -> Result<Vec<SousEnsemble>, String> {
     let mut jeux = document.caracteres();
-    let polices = Face::TOUTES
+    Face::TOUTES
         .iter()
         .map(|f| sous_ensemble(f.octets(), &jeux.remove(f).unwrap_or_default()))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("sous-ensemble de police : {e}"))?;
+        .map_err(|e| format!("sous-ensemble de police : {e}"))
+}
+
+pub(crate) fn rendre(document: &Document) -> Result<Rendu, String> {
+    let polices = sous_ensembles(document)?;
+    let tout = Tranche {
+        blocs: &document.blocs,
+        entete: String::new(),
+        pages_avant: 0,
+    };
     // The measuring pass prints nothing: it counts the pages and notes the
     // repères, which the printing pass needs before it starts.
-    let mesure = rendre_une_fois(document, &polices, None)?;
-    let finale = rendre_une_fois(document, &polices, Some(&mesure))?;
-    if finale.pages != mesure.pages {
-        return Err("la pagination a changé entre les deux passes".into());
+    let mesure = rendre_tranche(document, &tout, &polices, false, None)?;
+    let renvois = Renvois {
+        pages: mesure.pages,
+        reperes: mesure.reperes,
+    };
+    let finale = rendre_tranche(document, &tout, &polices, true, Some(&renvois))?;
+    if finale.pages != renvois.pages {
+        return Err(PAGINATION_CHANGEE.into());
     }
     Ok(Rendu {
         octets: finale.octets,
@@ -367,32 +382,88 @@ pub(crate) fn rendre(document: &Document) -> Result<Rendu, String> {
     })
 }
 
+pub(crate) const PAGINATION_CHANGEE: &str = "la pagination a changé entre les deux passes";
+
+/// A run of a document's blocks laid out as a PDF of its own: the whole
+/// document, or one slice of the annual register (`assemblage`).
+pub(crate) struct Tranche<'a> {
+    pub blocs: &'a [Bloc],
+    /// The running header in force on its first page (a slice starts with
+    /// the leaf its `Bloc::Feuillet` opened).
+    pub entete: String,
+    /// Pages of the document before this run: the footer and the repères
+    /// count from there.
+    pub pages_avant: usize,
+}
+
+/// What the cross-references of a document resolve to.
+pub(crate) struct Renvois {
+    /// Pages of the whole document.
+    pub pages: usize,
+    /// Page (counted from the document's first) of every repère.
+    pub reperes: BTreeMap<String, usize>,
+}
+
 /// What one pass gives back: the bytes (empty for the measuring pass), the
-/// page count and the page of every repère.
-struct Passe {
-    octets: Vec<u8>,
-    pages: usize,
-    reperes: BTreeMap<String, usize>,
+/// pages of the run and the page of every repère (counted from the
+/// document's first page).
+pub(crate) struct Passe {
+    pub octets: Vec<u8>,
+    pub pages: usize,
+    pub reperes: BTreeMap<String, usize>,
+}
+
+/// Whether a block holds a cross-reference (`renvoi_total`,
+/// `renvoi_feuillet`), so that it can only be printed once the whole
+/// document is counted.
+pub(crate) fn bloc_a_des_renvois(bloc: &Bloc) -> bool {
+    match bloc {
+        Bloc::Paragraphe(p) => a_des_renvois(p),
+        Bloc::Colonnes(c) | Bloc::Rangee { cellules: c, .. } => {
+            c.iter().flatten().any(a_des_renvois)
+        }
+        Bloc::Espace(_) | Bloc::SautDePage | Bloc::Feuillet(_) | Bloc::Repere(_) => false,
+    }
+}
+
+/// The characters of a block's text: how the register's slices are sized.
+pub(crate) fn longueur_du_bloc(bloc: &Bloc) -> usize {
+    let paragraphe = |p: &Paragraphe| -> usize {
+        p.segments
+            .iter()
+            .chain(p.puce.iter())
+            .map(|s| s.texte.len())
+            .sum()
+    };
+    match bloc {
+        Bloc::Paragraphe(p) => paragraphe(p),
+        Bloc::Colonnes(c) | Bloc::Rangee { cellules: c, .. } => {
+            c.iter().flatten().map(paragraphe).sum()
+        }
+        Bloc::Feuillet(t) | Bloc::Repere(t) => t.len(),
+        Bloc::Espace(_) | Bloc::SautDePage => 0,
+    }
 }
 
 fn erreur_genpdf(e: ErreurGenpdf) -> String {
     format!("mise en page : {e}")
 }
 
-/// One layout of the document: measuring only when `mesure` is `None`,
-/// else printing with the totals and repères that pass found.
-fn rendre_une_fois(
+/// One layout of a run of the document: measuring only when `imprimer` is
+/// false; the cross-references read `renvois` (provisional numbers without).
+pub(crate) fn rendre_tranche(
     document: &Document,
+    tranche: &Tranche<'_>,
     polices: &[SousEnsemble],
-    mesure: Option<&Passe>,
+    imprimer: bool,
+    renvois: Option<&Renvois>,
 ) -> Result<Passe, String> {
-    let imprimer = mesure.is_some();
     let garde = document
         .feuilletage
         .as_ref()
         .map_or(0, |f| f.pages_de_garde);
     let valeur = |cle: &str| -> String {
-        let Some(m) = mesure else {
+        let Some(m) = renvois else {
             return RENVOI_PROVISOIRE.to_owned();
         };
         if cle == "total" {
@@ -412,14 +483,14 @@ fn rendre_une_fois(
     let mut doc = genpdf::Document::new(famille);
     doc.set_minimal_conformance();
     doc.set_font_size(TAILLE_TEXTE);
-    let compteur = Rc::new(Cell::new(0));
-    let entete = Rc::new(RefCell::new(String::new()));
+    let compteur = Rc::new(Cell::new(tranche.pages_avant));
+    let entete = Rc::new(RefCell::new(tranche.entete.clone()));
     let reperes = Rc::new(RefCell::new(BTreeMap::new()));
     doc.set_page_decorator(Decor {
         pied: document.pied.clone(),
         projet: document.projet,
         feuilletage: document.feuilletage.clone(),
-        total: mesure.map(|m| m.pages),
+        total: renvois.map(|m| m.pages),
         pages: compteur.clone(),
         entete: entete.clone(),
         imprimer,
@@ -429,7 +500,7 @@ fn rendre_une_fois(
             .map(|col| col.iter().map(|p| paragraphe_renvoye(p, &valeur)).collect())
             .collect()
     };
-    for bloc in &document.blocs {
+    for bloc in tranche.blocs {
         match bloc {
             Bloc::Paragraphe(p) => doc.push(ElementParagraphe::new(
                 paragraphe_renvoye(p, &valeur),
@@ -463,12 +534,20 @@ fn rendre_une_fois(
     if imprimer {
         doc.render(&mut octets).map_err(erreur_genpdf)?;
     } else {
-        doc.render(std::io::sink()).map_err(erreur_genpdf)?;
+        // The measuring pass stops once the last block is laid out: writing
+        // the PDF (fonts embedded, their ToUnicode maps built by scanning
+        // every code point, streams compressed) would be thrown away.
+        let fin = Rc::new(Cell::new(false));
+        doc.push(FinDeMesure(fin.clone()));
+        match doc.render(std::io::sink()) {
+            Err(_) if fin.get() => {}
+            resultat => resultat.map_err(erreur_genpdf)?,
+        }
     }
     let reperes = reperes.take();
     Ok(Passe {
         octets,
-        pages: compteur.get(),
+        pages: compteur.get() - tranche.pages_avant,
         reperes,
     })
 }
@@ -592,6 +671,25 @@ impl Element for SautDeFeuillet {
             size: Size::new(1, 0),
             has_more: true,
         })
+    }
+}
+
+/// Last element of a measuring pass: notes that the layout is complete and
+/// stops genpdf before it writes anything.
+struct FinDeMesure(Rc<Cell<bool>>);
+
+impl Element for FinDeMesure {
+    fn render(
+        &mut self,
+        _context: &Context,
+        _area: Area<'_>,
+        _style: Style,
+    ) -> Result<RenderResult, ErreurGenpdf> {
+        self.0.set(true);
+        Err(ErreurGenpdf::new(
+            "fin de la passe de mesure",
+            genpdf::error::ErrorKind::Internal,
+        ))
     }
 }
 

@@ -11,6 +11,7 @@
 //! are finished with lopdf (`finition`): compressed streams, real font
 //! names, UTF-16 metadata. See docs/performances-pdf.md for sizes and timings.
 
+mod assemblage;
 mod contenu;
 mod documents;
 mod documents_seance;
@@ -242,6 +243,21 @@ fn produire_document(document: Document, meta: &Metadonnees) -> Resultat<PdfRend
     })
 }
 
+/// The annual register, rendered slice by slice so that its memory does not
+/// grow with its pages (`assemblage`).
+fn produire_registre(document: Document, meta: &Metadonnees) -> Resultat<PdfRendu> {
+    let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
+    let rendu = assemblage::rendre_par_tranches(&document, assemblage::TAILLE_DE_TRANCHE)
+        .map_err(interne)?;
+    drop(document);
+    let octets =
+        finition::finir_document(rendu.pdf, &rendu.polices, meta, false).map_err(interne)?;
+    Ok(PdfRendu {
+        octets,
+        pages: rendu.pages,
+    })
+}
+
 fn meta_extrait(s: &SourceExtrait, edition: NaiveDateTime, avec_convention: bool) -> Metadonnees {
     let d = &s.deliberation;
     let mut sujet = format!(
@@ -390,7 +406,7 @@ pub fn registre_annuel(source: &SourceRegistre, edition: NaiveDateTime) -> Resul
             entete: auteur(&source.commune),
         }),
     };
-    produire_document(
+    produire_registre(
         document,
         &Metadonnees {
             titre: format!(

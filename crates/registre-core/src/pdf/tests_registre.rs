@@ -251,3 +251,34 @@ fn les_renvois_sont_remplaces_par_les_numeros_de_feuillet() {
     assert!(!texte.contains('⟦'), "no cross-reference left");
     assert!(!texte.contains("000"), "no provisional number left");
 }
+
+#[test]
+fn le_registre_par_tranches_a_le_texte_du_rendu_d_un_seul_tenant() {
+    let s = petite_annee();
+    let document = mise_en_page::Document {
+        blocs: registre_annuel::registre(&s).unwrap(),
+        pied: "Registre des délibérations 2024".into(),
+        projet: false,
+        feuilletage: Some(mise_en_page::Feuilletage {
+            pages_de_garde: 1,
+            entete: "Commune de Pézilla-la-Rivière".into(),
+        }),
+    };
+    let meta = finition::Metadonnees {
+        titre: "Registre".into(),
+        auteur: "Commune".into(),
+        sujet: "Registre".into(),
+        mots_cles: "registre".into(),
+        date: edition(),
+    };
+    let entier = mise_en_page::rendre(&document).unwrap();
+    let entier_octets = finition::finir(&entier.octets, &entier.polices, &meta).unwrap();
+    // One leaf a slice: the most cuts there can be.
+    let tranches = assemblage::rendre_par_tranches(&document, 1).unwrap();
+    assert_eq!(tranches.pages, entier.pages);
+    let octets = finition::finir_document(tranches.pdf, &tranches.polices, &meta, false).unwrap();
+    let (Some(a), Some(b)) = (poppler_texte(&entier_octets), poppler_texte(&octets)) else {
+        return;
+    };
+    assert_eq!(a, b);
+}
