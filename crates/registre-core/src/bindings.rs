@@ -81,6 +81,8 @@ fn tous() -> Vec<(String, String)> {
         genere::<crate::ControlePdf>(),
         genere::<crate::TableauDeBord>(),
         genere::<crate::domaine::Commune>(),
+        genere::<crate::domaine::Siret>(),
+        genere::<crate::domaine::NumeroDecision>(),
         genere::<crate::domaine::Adresse>(),
         genere::<crate::domaine::TribunalAdministratif>(),
         genere::<crate::SaisieDecision>(),
@@ -114,5 +116,34 @@ fn bindings_typescript_a_jour() {
     assert!(
         perimes.is_empty(),
         "TypeScript bindings out of date: {perimes:?}. Run REGISTRE_MAJ_GENERES=1 cargo test -p registre-core and commit ui/src/bindings/"
+    );
+}
+
+/// Every type a generated file imports is generated too (a type exported
+/// as `string` still gets its own file, which its users import).
+#[test]
+fn bindings_typescript_complets() {
+    let generes = tous();
+    let noms: Vec<String> = generes
+        .iter()
+        .map(|(nom, _)| nom.trim_end_matches(".ts").to_owned())
+        .collect();
+    let mut manquants = Vec::new();
+    for (nom, texte) in &generes {
+        for ligne in texte.lines().filter(|l| l.starts_with("import type")) {
+            if let Some(cible) = ligne
+                .split("from \"./")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+            {
+                if !noms.iter().any(|n| n == cible) {
+                    manquants.push(format!("{nom} → {cible}"));
+                }
+            }
+        }
+    }
+    assert!(
+        manquants.is_empty(),
+        "types imported but not generated (add them to tous()): {manquants:?}"
     );
 }
