@@ -134,8 +134,9 @@ pub(crate) fn date_courte(d: chrono::NaiveDate) -> String {
 
 /// The footer lines on transmission and publication: dates filled when the
 /// register knows them, blank otherwise (the clerk completes the signed
-/// paper by hand).
-fn lignes_de_suivi(d: &crate::domaine::Deliberation) -> Vec<String> {
+/// paper by hand). A commune that chose its publication mode gets only
+/// its line; one that did not gets both, as on the reference extract.
+fn lignes_de_suivi(commune: &Commune, d: &crate::domaine::Deliberation) -> Vec<String> {
     let mut transmis = "Transmis en Préfecture le :".to_owned();
     let mut actes = None;
     if let Some(t) = &d.transmission {
@@ -162,9 +163,14 @@ fn lignes_de_suivi(d: &crate::domaine::Deliberation) -> Vec<String> {
             ModePublication::Papier => publie.push_str(&format!(" {date} ({})", p.mode.libelle())),
         }
     }
+    let publication: Vec<String> = match commune.mode_publication {
+        None => vec![affiche, publie],
+        Some(ModePublication::Affichage) => vec![affiche],
+        Some(_) => vec![publie],
+    };
     std::iter::once(transmis)
         .chain(actes)
-        .chain([affiche, publie])
+        .chain(publication)
         .collect()
 }
 
@@ -226,11 +232,31 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
         .italique("Pour extrait conforme au registre des délibérations,")
         .apres(5.0)
         .garder_avec_suivant(30.0));
-    let secretaires = secretaires(&acte)?;
-    b.push(signatures(&acte, &secretaires)?);
+    if s.commune.secretaire_signe_l_extrait() {
+        let secretaires = secretaires(&acte)?;
+        b.push(signatures(&acte, &secretaires)?);
+    } else {
+        // The commune has the extract signed by the maire alone (the
+        // register itself keeps both signatures).
+        let maire = elu(&s.elus, &s.commune.maire, numero)?;
+        b.push(Bloc::Colonnes(vec![
+            Vec::new(),
+            vec![
+                Paragraphe::new(Alignement::Centre)
+                    .gras(match maire.civilite {
+                        Civilite::Monsieur => "LE MAIRE,",
+                        Civilite::Madame => "LA MAIRE,",
+                    })
+                    .apres(14.0),
+                Paragraphe::new(Alignement::Centre)
+                    .gras(maire.nom_complet())
+                    .apres(0.5),
+            ],
+        ]));
+    }
     b.push(Bloc::Espace(6.0));
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
-    for ligne in lignes_de_suivi(d) {
+    for ligne in lignes_de_suivi(&s.commune, d) {
         p(Paragraphe::new(Alignement::Gauche)
             .italique(ligne)
             .apres(1.0));

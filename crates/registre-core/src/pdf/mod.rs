@@ -470,16 +470,23 @@ pub(crate) fn source_extrait(stockage: &Stockage, numero: &str) -> Resultat<Sour
         seance,
         elus: stockage.elus()?,
         deliberation,
-        convention,
+        convention: convention.map(|c| imprimable(&c)),
     })
 }
 
+/// The convention as printed: its placeholders (`{{total}}`…) filled from
+/// its data. One that fails to fill is printed as typed; its legal check
+/// reports the faulty placeholder and blocks the signature.
+fn imprimable(c: &Convention) -> Convention {
+    crate::convention::remplie(c).unwrap_or_else(|_| c.clone())
+}
+
 pub(crate) fn source_convention(stockage: &Stockage, id: &str) -> Resultat<SourceConvention> {
-    let convention = stockage.convention(id)?.ok_or_else(|| {
+    let convention = imprimable(&stockage.convention(id)?.ok_or_else(|| {
         Erreur::Introuvable(format!(
             "La convention « {id} » n'existe pas dans le registre."
         ))
-    })?;
+    })?);
     let deliberation = match &convention.deliberation {
         Some(numero) => {
             let d = stockage
