@@ -38,10 +38,14 @@ const CAPTURES = [
   'liste-seances',
   'seance-ouverte',
   'seance-editeur',
+  'seance-echeancier',
   'apercu-pdf',
   'redaction-editeur',
   'revue-difference',
   'detail-signee',
+  'recherche',
+  'recherche-ouverte',
+  'registre-annuel',
 ];
 
 before(async () => {
@@ -255,6 +259,34 @@ test('éditeur de séance : contrôle juridique en direct, puis enregistrement d
       assert.equal(await texte(driver, 'seance-compte-votants'), '23');
       await attendreElement(driver, '[data-testid="controle-juridique"]');
       await capturer(driver, 'seance-ouverte');
+
+      // The séance's documents, the procès-verbal among them, and its legal
+      // checklist (overdue steps first; the demo séance is long past).
+      await attendreElement(driver, '[data-testid="seance-ouvrir-proces_verbal"]');
+      const echeancier = await attendreElement(driver, '[data-testid="echeancier-seance"]');
+      await attendreElement(driver, '[data-testid="obligation"]');
+      const etats = await Promise.all(
+        (await echeancier.findElements(By.css('[data-testid="obligation"]'))).map((l) => l.getAttribute('data-etat')),
+      );
+      assert.ok(etats.length > 0 && etats[0] === 'en_retard', `échéancier inattendu : ${etats.join(', ')}`);
+      assert.deepEqual(etats, [...etats].sort((a, b) => (a === 'en_retard' ? 0 : 1) - (b === 'en_retard' ? 0 : 1)));
+      assert.match(await echeancier.getText(), /L2121-25/);
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "start" });', echeancier);
+      await capturer(driver, 'seance-echeancier');
+      // « Enregistrer sous… » for the PV without its native dialog: the name
+      // the core proposes, then the command the button calls.
+      const pv = await driver.executeAsyncScript(`
+        const fini = arguments[arguments.length - 1];
+        const ipc = window.__TAURI_INTERNALS__;
+        ipc.invoke('nom_fichier_pdf', { demande: { document: 'proces_verbal', cle: '2024-05-15' } })
+          .then((nom) => ipc.invoke('enregistrer_pdf_seance', { id: '2024-05-15', document: 'proces_verbal', chemin: arguments[0] + '/' + nom }).then(() => nom))
+          .then((nom) => fini({ nom }), (e) => fini({ erreur: e }));
+      `, parent);
+      assert.equal(typeof pv.nom, 'string', JSON.stringify(pv));
+      assert.match(pv.nom, /\.pdf$/);
+      const octetsPv = await readFile(path.join(parent, pv.nom));
+      assert.equal(octetsPv.subarray(0, 5).toString('latin1'), '%PDF-');
+      await driver.executeScript('window.scrollTo(0, 0);');
 
       // Guy PALOFFIS holds Yves ESCAPE's pouvoir: marking him absent is
       // flagged as the clerk types, without saving anything.
@@ -535,6 +567,74 @@ test('rédaction et circuit de signature : nouvelle délibération, relecture du
       if (i < attendus.length && attendus[i].test(libelle)) i += 1;
     }
     assert.equal(i, attendus.length, `historique inattendu : ${libelles.join(' | ')}`);
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('recherche : « pezilla ecole » puis « ENT numer », 2024/052 surlignée, ouverte depuis son résultat', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('recherche');
+  const TROUVAILLE_052 = `[data-testid="trouvaille"][data-genre="deliberation"][data-cle="${NUMERO}"]`;
+  /** Types as the clerk does, key by key, into the search field. */
+  const saisir = async (driver, texteSaisi) => {
+    const champ = await attendreElement(driver, '[data-testid="champ-recherche"]');
+    await champ.sendKeys(texteSaisi);
+    await driver.wait(
+      async () => (await champ.getAttribute('value')) === texteSaisi,
+      config.delaiElement,
+      `le champ de recherche ne contient pas « ${texteSaisi} »`,
+    );
+  };
+  try {
+    await semerDemo(base);
+    await avecApplication('recherche', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      await (await attendreElement(driver, '[data-testid="nav-recherche"]')).click();
+      await attendreElement(driver, '[data-testid="recherche-invitation"]');
+      // The field has the focus: the clerk types at once.
+      const actif = await driver.executeScript('return document.activeElement?.dataset?.testid ?? null;');
+      assert.equal(actif, 'champ-recherche');
+
+      // Accents and case do not matter: « pezilla ecole » finds the ENT
+      // convention (« PÉZILLA », « École »), approved by 2024/052.
+      await saisir(driver, 'pezilla ecole');
+      const convention = await attendreElement(driver, '[data-testid="trouvaille"][data-genre="convention"]');
+      assert.match(await convention.getText(), /2024\/052/);
+      assert.ok((await convention.findElements(By.css('mark'))).length > 0, 'aucun passage surligné');
+
+      // « Effacer », then the last word as a prefix: « numer » finds « numérique ».
+      await (await driver.findElement(By.css('[data-testid="effacer-recherche"]'))).click();
+      await attendreElement(driver, '[data-testid="recherche-invitation"]');
+      await saisir(driver, 'ENT numer');
+      const trouvaille = await attendreElement(driver, TROUVAILLE_052);
+      const marques = await Promise.all(
+        (await trouvaille.findElements(By.css('[data-testid="titre-trouvaille"] mark'))).map((e) => e.getText()),
+      );
+      assert.deepEqual(marques.map((t) => t.toUpperCase()), ['ENT', 'NUMERIQUE']);
+      assert.match(await texte(driver, 'total-recherche'), /^\d+ résultats?/);
+      await capturer(driver, 'recherche');
+
+      await (await trouvaille.findElement(By.css('button'))).click();
+      await attendreElement(driver, '[data-testid="detail-numero"]');
+      await driver.wait(
+        async () => (await texte(driver, 'detail-numero')) === `Délibération n° ${NUMERO}`,
+        config.delaiElement,
+        `le détail de ${NUMERO} ne s'ouvre pas depuis la recherche`,
+      );
+      await capturer(driver, 'recherche-ouverte');
+
+      // Back to the results, as they were.
+      await (await driver.findElement(By.css('[data-testid="retour-liste"]'))).click();
+      await attendreElement(driver, TROUVAILLE_052);
+
+      // The annual register screen: the years of the register.
+      await (await driver.findElement(By.css('[data-testid="nav-registre"]'))).click();
+      await attendreElement(driver, '[data-testid="ecran-registre"]');
+      const annees = await driver.findElements(By.css('[data-testid="annee-registre"] option'));
+      assert.deepEqual(await Promise.all(annees.map((o) => o.getText())), ['2024']);
+      assert.match(await texte(driver, 'registre-explication'), /R2121-9/);
+      await capturer(driver, 'registre-annuel');
+    });
   } finally {
     await supprimer(parent);
   }

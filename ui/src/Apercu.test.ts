@@ -13,6 +13,7 @@ vi.mock("./ipc", () => ({
   ouvrirPdf: vi.fn(),
   enregistrerPdf: vi.fn(),
   choisirEmplacementPdf: vi.fn(),
+  nomFichierPdf: vi.fn(),
 }));
 
 // pdf.js a besoin d'un vrai canvas : on le remplace par un double.
@@ -38,6 +39,8 @@ beforeEach(() => {
   vi.resetAllMocks();
   m.lireDeliberation.mockResolvedValue(detail052);
   m.pdfDeliberation.mockResolvedValue(OCTETS);
+  // Le nom proposé vient du cœur : le double en rend un reconnaissable.
+  m.nomFichierPdf.mockImplementation((d) => Promise.resolve(`coeur-${d.document}-${String(d.cle)}.pdf`));
 });
 
 describe("aperçu PDF", () => {
@@ -106,9 +109,10 @@ describe("aperçu PDF", () => {
     await user.click(bouton);
     expect(m.choisirEmplacementPdf).toHaveBeenCalledWith({
       titre: fr.apercu.titreDialogue,
-      nomPropose: "Deliberation-2024-052-dossier.pdf",
+      nomPropose: "coeur-dossier-2024/052.pdf",
       filtre: fr.apercu.filtre,
     });
+    expect(m.nomFichierPdf).toHaveBeenCalledWith({ document: "dossier", cle: "2024/052" });
     expect(m.enregistrerPdf).not.toHaveBeenCalled();
 
     await user.click(bouton);

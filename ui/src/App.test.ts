@@ -138,6 +138,10 @@ describe("liste des délibérations", () => {
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.aRelire);
     await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.recherche);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.registre);
+    await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.sauvegarde);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);

@@ -6,7 +6,7 @@ import type { Diagnostic } from "./bindings/Diagnostic";
 import type { Seance } from "./bindings/Seance";
 import * as ipc from "./ipc";
 import { erreurs, fr } from "./lib/fr";
-import { elus, etatPezilla, resumes, seance15mai, seancesResumes } from "./test/donnees";
+import { echeancier15mai, elus, etatPezilla, resumes, seance15mai, seancesResumes } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   etatRegistre: vi.fn(),
@@ -21,6 +21,8 @@ vi.mock("./ipc", () => ({
   ouvrirPdfSeance: vi.fn(),
   enregistrerPdfSeance: vi.fn(),
   choisirEmplacementPdf: vi.fn(),
+  nomFichierPdf: vi.fn(),
+  echeancier: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -41,6 +43,9 @@ beforeEach(() => {
   m.listerElus.mockResolvedValue(elus);
   m.lireSeance.mockResolvedValue(seance15mai);
   m.verifierSeance.mockResolvedValue([]);
+  m.echeancier.mockResolvedValue(echeancier15mai);
+  // Le nom proposé vient du cœur : le double en rend un reconnaissable.
+  m.nomFichierPdf.mockImplementation((d) => Promise.resolve(`coeur-${d.document}-${String(d.cle)}.pdf`));
 });
 
 function derniereSeance(mock: { mock: { calls: [Seance][] } }): Seance {
@@ -250,34 +255,37 @@ describe("séances", () => {
     expect(m.enregistrerSeance).not.toHaveBeenCalled();
   });
 
-  it("ouvre et enregistre la liste des délibérations et la convocation de la séance", async () => {
+  it("ouvre et enregistre la liste, la convocation et le procès-verbal, sous le nom donné par le cœur", async () => {
     const user = userEvent.setup();
     m.ouvrirPdfSeance.mockResolvedValue(undefined);
     m.enregistrerPdfSeance.mockResolvedValue(undefined);
     m.choisirEmplacementPdf
       .mockResolvedValueOnce("/home/secretaire/Liste 15 mai.pdf")
       .mockResolvedValueOnce(null)
-      .mockResolvedValueOnce("/home/secretaire/Convocation.pdf");
+      .mockResolvedValueOnce("/home/secretaire/PV 15 mai.pdf");
     const editeur = await ouvrir15mai(user);
     const documents = within(editeur).getByTestId("documents-seance");
-    expect(documents).toHaveTextContent(fr.documentsSeance.liste);
-    expect(documents).toHaveTextContent(fr.documentsSeance.convocation);
+    const groupes = within(documents).getAllByRole("group");
+    expect(groupes.map((g) => g.textContent?.trim().split(/\s+/)[0])).toEqual(["Liste", "Convocation", "Procès-verbal"]);
+    expect(within(documents).getByRole("group", { name: fr.documentsSeance.procesVerbal })).toBeInTheDocument();
 
     await user.click(within(documents).getByTestId("seance-ouvrir-liste"));
     expect(m.ouvrirPdfSeance).toHaveBeenLastCalledWith("2024-05-15", "liste");
     expect(await within(documents).findByText(fr.apercu.ouvert)).toBeInTheDocument();
 
-    await user.click(within(documents).getByTestId("seance-ouvrir-convocation"));
-    expect(m.ouvrirPdfSeance).toHaveBeenLastCalledWith("2024-05-15", "convocation");
-    expect(m.ouvrirPdfSeance).toHaveBeenCalledTimes(2);
+    await user.click(within(documents).getByTestId("seance-ouvrir-proces_verbal"));
+    expect(m.ouvrirPdfSeance).toHaveBeenLastCalledWith("2024-05-15", "proces_verbal");
     await waitFor(() => expect(within(documents).getByTestId("seance-enregistrer-liste")).toBeEnabled());
 
     await user.click(within(documents).getByTestId("seance-enregistrer-liste"));
-    expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith({
-      titre: fr.apercu.titreDialogue,
-      nomPropose: "Liste-deliberations-2024-05-15.pdf",
-      filtre: fr.apercu.filtre,
-    });
+    await waitFor(() =>
+      expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith({
+        titre: fr.apercu.titreDialogue,
+        nomPropose: "coeur-liste-2024-05-15.pdf",
+        filtre: fr.apercu.filtre,
+      }),
+    );
+    expect(m.nomFichierPdf).toHaveBeenLastCalledWith({ document: "liste", cle: "2024-05-15" });
     await waitFor(() =>
       expect(m.enregistrerPdfSeance).toHaveBeenLastCalledWith(
         "2024-05-15",
@@ -293,19 +301,69 @@ describe("séances", () => {
     await user.click(within(documents).getByTestId("seance-enregistrer-convocation"));
     await waitFor(() => expect(m.choisirEmplacementPdf).toHaveBeenCalledTimes(2));
     expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith(
-      expect.objectContaining({ nomPropose: "Convocation-2024-05-15.pdf" }),
+      expect.objectContaining({ nomPropose: "coeur-convocation-2024-05-15.pdf" }),
     );
+    await waitFor(() => expect(within(documents).getByTestId("seance-enregistrer-proces_verbal")).toBeEnabled());
     expect(m.enregistrerPdfSeance).toHaveBeenCalledTimes(1);
 
-    await user.click(within(documents).getByTestId("seance-enregistrer-convocation"));
+    await user.click(within(documents).getByTestId("seance-enregistrer-proces_verbal"));
     await waitFor(() =>
       expect(m.enregistrerPdfSeance).toHaveBeenLastCalledWith(
         "2024-05-15",
-        "convocation",
-        "/home/secretaire/Convocation.pdf",
+        "proces_verbal",
+        "/home/secretaire/PV 15 mai.pdf",
       ),
     );
+    expect(m.choisirEmplacementPdf).toHaveBeenLastCalledWith(
+      expect.objectContaining({ nomPropose: "coeur-proces_verbal-2024-05-15.pdf" }),
+    );
     expect(m.enregistrerSeance).not.toHaveBeenCalled();
+  });
+
+  it("affiche l'échéancier légal de la séance : les retards d'abord, l'état, l'échéance et l'article", async () => {
+    const user = userEvent.setup();
+    const editeur = await ouvrir15mai(user);
+    const bloc = await within(editeur).findByTestId("echeancier-seance");
+    expect(m.echeancier).toHaveBeenCalledWith("2024-05-15");
+    expect(within(bloc).getByRole("heading", { level: 3 })).toHaveTextContent(fr.echeancier.titre);
+    const lignes = await within(bloc).findAllByTestId("obligation");
+    expect(lignes.map((l) => l.dataset["etat"])).toEqual(["en_retard", "a_faire", "faite", "a_faire"]);
+    expect(within(bloc).getByTestId("echeancier-resume")).toHaveTextContent("État au 27 mai 2024 · 1 en retard · 2 à faire");
+
+    const [retard, aFaire, faite, pv] = lignes as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    expect(retard).toHaveTextContent("En retard");
+    expect(retard).toHaveTextContent("5 jours de retard");
+    expect(retard).toHaveTextContent("Liste des délibérations affichée en mairie et mise en ligne");
+    expect(retard).toHaveTextContent("22/05/2024");
+    expect(retard).toHaveTextContent("CGCT L2121-25");
+    // Une étape que le registre ne suit pas est à vérifier à la main.
+    expect(retard).toHaveTextContent(fr.echeancier.nonSuivie);
+    expect(aFaire).toHaveTextContent("À faire");
+    expect(aFaire).toHaveTextContent("CGCT L2131-1, R2131-1");
+    expect(aFaire).not.toHaveTextContent(fr.echeancier.nonSuivie);
+    expect(faite).toHaveTextContent("Faite");
+    expect(faite).toHaveTextContent("faite le 20/05/2024");
+    expect(pv).toHaveTextContent("à la prochaine séance");
+    expect(pv).toHaveTextContent("CGCT L2121-15");
+    // Chaque formalité est l'en-tête de sa ligne.
+    expect(within(retard).getByRole("rowheader")).toHaveTextContent(/^Liste des délibérations/);
+
+    // Enregistrer la séance relit l'échéancier (les échéances en dépendent).
+    m.enregistrerSeance.mockImplementation((s) => Promise.resolve(s));
+    await user.click(within(editeur).getByTestId("enregistrer-seance"));
+    await screen.findByTestId("seance-enregistree");
+    await waitFor(() => expect(m.echeancier).toHaveBeenCalledTimes(2));
+  });
+
+  it("une erreur de l'échéancier s'affiche dans son bloc, avec « Réessayer »", async () => {
+    const user = userEvent.setup();
+    m.echeancier.mockRejectedValueOnce({ code: "entree_sortie", message: "disque" });
+    const editeur = await ouvrir15mai(user);
+    const bloc = within(editeur).getByTestId("echeancier-seance");
+    const alerte = await within(bloc).findByRole("alert");
+    expect(alerte).toHaveTextContent(erreurs.entree_sortie);
+    await user.click(within(alerte).getByRole("button", { name: fr.erreur.reessayer }));
+    expect(await within(bloc).findAllByTestId("obligation")).toHaveLength(4);
   });
 
   it("une erreur à l'ouverture d'un document de séance s'affiche avec le texte du catalogue", async () => {

@@ -7,6 +7,7 @@ import { fr } from "./lib/fr";
 import {
   detail052,
   detail053,
+  enRetard,
   etatPezilla,
   historique053,
   OBJET_052,
@@ -100,6 +101,47 @@ describe("tableau de bord", () => {
       "Convention ENT 2024/2025 délibération n° 2024/052 non signée",
     );
     expect(screen.queryByTestId("rien-a-faire")).not.toBeInTheDocument();
+    // Sans retard, pas de section « En retard ».
+    expect(screen.queryByTestId("section-en_retard")).not.toBeInTheDocument();
+  });
+
+  it("« En retard » vient en premier quand une formalité légale a dépassé son échéance", async () => {
+    const user = userEvent.setup();
+    m.tableauDeBord.mockResolvedValue({ ...tableauPlein, en_retard: enRetard });
+    m.lireDeliberation.mockResolvedValue({ ...detail053, numero: "2024/050", statut: "signe" });
+    render(App);
+    const tableau = await screen.findByTestId("tableau-de-bord");
+    const titres = within(tableau).getAllByRole("heading", { level: 3 });
+    expect(titres[0]?.querySelector("span")?.textContent).toBe(fr.tableau.enRetard);
+    expect(titres).toHaveLength(7);
+    const retard = section("en_retard");
+    expect(within(retard).getByRole("heading")).toHaveTextContent("2 formalités en retard");
+    expect(screen.getByTestId("compte-en_retard")).toHaveAttribute("data-nombre", "2");
+
+    const [acte, reliure] = within(retard).getAllByTestId("obligation-en-retard") as [HTMLElement, HTMLElement];
+    expect(acte).toHaveTextContent("Délibération n° 2024/050 transmise au représentant de l'État");
+    expect(acte).toHaveTextContent("séance du 10/04/2024");
+    expect(acte).toHaveTextContent("échéance : 25/04/2024");
+    expect(acte).toHaveTextContent("32 jours de retard");
+    expect(acte).toHaveTextContent("CGCT L2131-1, L2131-2");
+    expect(reliure).toHaveTextContent("Feuillets de l'année 2023 reliés");
+    expect(reliure).toHaveTextContent("échéance : 31/12/2023");
+    expect(reliure).toHaveTextContent("CGCT R2121-9");
+    // Pas de séance ni d'acte pour la reliure : rien à ouvrir.
+    expect(within(reliure).queryByRole("button")).not.toBeInTheDocument();
+    expect(reliure).not.toHaveTextContent("séance du");
+
+    await user.click(within(acte).getByRole("button", { name: "Ouvrir la délibération n° 2024/050" }));
+    expect(await screen.findByTestId("detail-deliberation")).toBeInTheDocument();
+    expect(m.lireDeliberation).toHaveBeenCalledWith("2024/050");
+  });
+
+  it("une formalité en retard suffit : pas de « Rien à faire », et les sections vides restent là", async () => {
+    m.tableauDeBord.mockResolvedValue({ ...tableauVide, en_retard: enRetard.slice(1) });
+    render(App);
+    expect(await screen.findByTestId("section-en_retard")).toBeInTheDocument();
+    expect(screen.queryByTestId("rien-a-faire")).not.toBeInTheDocument();
+    expect(screen.getByTestId("compte-a_signer")).toHaveAttribute("data-nombre", "0");
   });
 
   it("« Rien à faire » quand toutes les sections sont vides", async () => {
@@ -109,6 +151,7 @@ describe("tableau de bord", () => {
     expect(rien).toHaveTextContent(fr.tableau.rienAFaire);
     expect(rien).toHaveTextContent(fr.tableau.rienAFaireDetail);
     expect(screen.queryByTestId("section-a_relire")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("section-en_retard")).not.toBeInTheDocument();
   });
 
   it("un clic sur une délibération ouvre son détail (profil secrétariat)", async () => {

@@ -39,8 +39,15 @@ import {
   restaurerSauvegarde,
   sauvegarderSous,
   tableauDeBord,
+  echeancier,
+  enregistrerPdfRegistre,
+  enregistrerPdfSeance,
+  nomFichierPdf,
+  ouvrirPdfRegistre,
+  ouvrirPdfSeance,
+  rechercher,
 } from "./ipc";
-import { etatPezilla, redaction053, seance15mai } from "./test/donnees";
+import { echeancier15mai, etatPezilla, redaction053, resultatsEnt, seance15mai } from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(), open: vi.fn() }));
@@ -261,6 +268,41 @@ describe("ipc", () => {
       numero: "2024/052",
       dossier: "/m/actes",
       classification: null,
+    });
+  });
+
+  it("appelle la recherche, l'échéancier, le registre annuel, le procès-verbal et le nom de fichier du cœur", async () => {
+    invokeMock.mockResolvedValue(resultatsEnt);
+    const requete = { texte: "ENT numer", annee: 2024, statut: null, matiere: "8.1", genre: null, limite: 20 };
+    await expect(rechercher(requete)).resolves.toEqual(resultatsEnt);
+    expect(invokeMock).toHaveBeenLastCalledWith("rechercher", { requete });
+
+    invokeMock.mockResolvedValue(echeancier15mai);
+    await expect(echeancier("2024-05-15")).resolves.toEqual(echeancier15mai);
+    expect(invokeMock).toHaveBeenLastCalledWith("echeancier", { seance: "2024-05-15" });
+    await echeancier(null);
+    expect(invokeMock).toHaveBeenLastCalledWith("echeancier", { seance: null });
+
+    invokeMock.mockResolvedValue(null);
+    await ouvrirPdfRegistre(2024);
+    expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf_registre", { annee: 2024 });
+    await enregistrerPdfRegistre(2023, "/m/registre.pdf");
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_pdf_registre", { annee: 2023, chemin: "/m/registre.pdf" });
+    await ouvrirPdfSeance("2024-05-15", "proces_verbal");
+    expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf_seance", { id: "2024-05-15", document: "proces_verbal" });
+    await enregistrerPdfSeance("2024-05-15", "proces_verbal", "/m/pv.pdf");
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_pdf_seance", {
+      id: "2024-05-15",
+      document: "proces_verbal",
+      chemin: "/m/pv.pdf",
+    });
+
+    invokeMock.mockResolvedValue("Registre-2024.pdf");
+    await expect(nomFichierPdf({ document: "registre", cle: 2024 })).resolves.toBe("Registre-2024.pdf");
+    expect(invokeMock).toHaveBeenLastCalledWith("nom_fichier_pdf", { demande: { document: "registre", cle: 2024 } });
+    await nomFichierPdf({ document: "proces_verbal", cle: "2024-05-15" });
+    expect(invokeMock).toHaveBeenLastCalledWith("nom_fichier_pdf", {
+      demande: { document: "proces_verbal", cle: "2024-05-15" },
     });
   });
 

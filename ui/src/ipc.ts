@@ -10,13 +10,17 @@ import type { DeliberationResume } from "./bindings/DeliberationResume";
 import type { Diagnostic } from "./bindings/Diagnostic";
 import type { DocumentDeliberation } from "./bindings/DocumentDeliberation";
 import type { DocumentSeance } from "./bindings/DocumentSeance";
+import type { DemandePdf } from "./bindings/DemandePdf";
 import type { DemandeTransition } from "./bindings/DemandeTransition";
+import type { Echeancier } from "./bindings/Echeancier";
 import type { EluResume } from "./bindings/EluResume";
 import type { Enregistrement } from "./bindings/Enregistrement";
 import type { EntreeHistorique } from "./bindings/EntreeHistorique";
 import type { EtatRegistre } from "./bindings/EtatRegistre";
 import type { Matiere } from "./bindings/Matiere";
 import type { Redaction } from "./bindings/Redaction";
+import type { RequeteRecherche } from "./bindings/RequeteRecherche";
+import type { ResultatsRecherche } from "./bindings/ResultatsRecherche";
 import type { Revue } from "./bindings/Revue";
 import type { Role } from "./bindings/Role";
 import type { Seance } from "./bindings/Seance";
@@ -100,8 +104,8 @@ export async function enregistrerPdf(
 }
 
 /**
- * Ouvre un document de la séance (liste des délibérations ou convocation)
- * dans la visionneuse du système (via un fichier temporaire).
+ * Ouvre un document de la séance (liste des délibérations, convocation ou
+ * procès-verbal) dans la visionneuse du système (via un fichier temporaire).
  */
 export async function ouvrirPdfSeance(id: string, document: DocumentSeance): Promise<void> {
   await appeler<null>("ouvrir_pdf_seance", { id, document });
@@ -114,6 +118,24 @@ export async function enregistrerPdfSeance(
   chemin: string,
 ): Promise<void> {
   await appeler<null>("enregistrer_pdf_seance", { id, document, chemin });
+}
+
+/** Ouvre le registre annuel d'une année (feuillets numérotés) dans la visionneuse du système. */
+export async function ouvrirPdfRegistre(annee: number): Promise<void> {
+  await appeler<null>("ouvrir_pdf_registre", { annee });
+}
+
+/** Écrit le registre annuel d'une année à l'emplacement `chemin`. */
+export async function enregistrerPdfRegistre(annee: number, chemin: string): Promise<void> {
+  await appeler<null>("enregistrer_pdf_registre", { annee, chemin });
+}
+
+/**
+ * Le nom de fichier que le cœur donne à un document : c'est lui qui est
+ * proposé dans « Enregistrer sous… » (la règle vit dans le cœur seulement).
+ */
+export function nomFichierPdf(demande: DemandePdf): Promise<string> {
+  return appeler<string>("nom_fichier_pdf", { demande });
 }
 
 /**
@@ -226,6 +248,18 @@ export function controlerPdf(chemin: string): Promise<ControlePdf> {
 /** Écrit à `chemin` le PDF enregistré à la signature, à l'octet près. */
 export async function enregistrerPdfSigne(numero: string, chemin: string): Promise<void> {
   await appeler<null>("enregistrer_pdf_signe", { numero, chemin });
+}
+
+// Recherche et échéances légales.
+
+/** Recherche plein texte (sans souci des accents ni des majuscules), avec ses filtres. */
+export function rechercher(requete: RequeteRecherche): Promise<ResultatsRecherche> {
+  return appeler<ResultatsRecherche>("rechercher", { requete });
+}
+
+/** Échéancier légal d'une séance (ou de tout le registre avec null), au jour d'aujourd'hui. */
+export function echeancier(seance: string | null): Promise<Echeancier> {
+  return appeler<Echeancier>("echeancier", { seance });
 }
 
 // Accueil, sauvegardes et exports.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateCourte, dateLongue, heure, nomFichierPdf, nomFichierPdfSeance } from "./format";
+import { dateCourte, dateLongue, heure } from "./format";
 
 describe("format", () => {
   it("met les dates ISO au format français", () => {
@@ -19,16 +19,5 @@ describe("format", () => {
     expect(dateCourte("bientôt")).toBe("bientôt");
     expect(dateLongue("2024-13-01")).toBe("2024-13-01");
     expect(heure("midi")).toBe("midi");
-  });
-
-  it("propose un nom de fichier PDF sans caractère interdit sous Windows", () => {
-    expect(nomFichierPdf("2024/052", "dossier")).toBe("Deliberation-2024-052-dossier.pdf");
-    expect(nomFichierPdf("2024/052", "extrait")).toBe("Deliberation-2024-052-extrait.pdf");
-    expect(nomFichierPdf("../2024\\7:*", "extrait")).toBe("Deliberation-2024-7-extrait.pdf");
-  });
-
-  it("propose le nom de fichier des documents de séance", () => {
-    expect(nomFichierPdfSeance("2024-05-15", "liste")).toBe("Liste-deliberations-2024-05-15.pdf");
-    expect(nomFichierPdfSeance("2024-05-15-b", "convocation")).toBe("Convocation-2024-05-15-b.pdf");
   });
 });

@@ -30,26 +30,6 @@ export function heure(iso: string): string {
   return m[2] === "00" ? `${h} h` : `${h} h ${m[2]}`;
 }
 
-/**
- * Nom proposé dans « Enregistrer sous… », le même que celui du fichier
- * temporaire ouvert par le backend : "2024/052", "dossier" →
- * "Deliberation-2024-052-dossier.pdf" (accepté par Windows).
- */
-export function nomFichierPdf(numero: string, document: "extrait" | "dossier"): string {
-  const mots = numero.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
-  return ["Deliberation", ...mots, document].join("-") + ".pdf";
-}
-
-/**
- * Nom proposé pour un document de séance, le même que celui du backend :
- * "2024-05-15", "liste" → "Liste-deliberations-2024-05-15.pdf".
- */
-export function nomFichierPdfSeance(id: string, document: "liste" | "convocation"): string {
-  const prefixe = document === "liste" ? "Liste-deliberations" : "Convocation";
-  const mots = id.split(/[^A-Za-z0-9]+/).filter((m) => m !== "");
-  return [prefixe, ...mots].join("-") + ".pdf";
-}
-
 /** "2024-05-15T14:32:10" → "15 mai 2024 à 14 h 32". */
 export function dateHeure(iso: string): string {
   const [jour, temps] = iso.split("T");

@@ -1,6 +1,8 @@
 // Catalogue unique des textes français affichés par l'interface.
 // Aucun composant ne contient de texte en dur : tout passe par ici.
 import type { CodeErreur } from "../bindings/CodeErreur";
+import type { EtatEcheance } from "../bindings/EtatEcheance";
+import type { GenreFiche } from "../bindings/GenreFiche";
 import type { EtatPresence } from "../bindings/EtatPresence";
 import type { Gravite } from "../bindings/Gravite";
 import type { IssueVote } from "../bindings/IssueVote";
@@ -101,6 +103,17 @@ export const modesPublication = {
   papier: "Mise à disposition sur papier",
 } as const satisfies Record<ModePublication, string>;
 
+export const etatsEcheance = {
+  en_retard: "En retard",
+  a_faire: "À faire",
+  faite: "Faite",
+} as const satisfies Record<EtatEcheance, string>;
+
+export const genresFiche = {
+  deliberation: "Délibération",
+  convention: "Convention",
+} as const satisfies Record<GenreFiche, string>;
+
 export const fr = {
   application: {
     titre: "Registre",
@@ -115,6 +128,7 @@ export const fr = {
     seances: "Chargement des séances…",
     seance: "Chargement de la séance…",
     tableau: "Chargement du tableau de bord…",
+    echeancier: "Chargement de l'échéancier…",
   },
   navigation: {
     etiquette: "Navigation principale",
@@ -122,7 +136,88 @@ export const fr = {
     deliberations: "Délibérations",
     seances: "Séances",
     aRelire: "À relire",
+    recherche: "Recherche",
+    rechercheAide: "Rechercher dans le registre (Ctrl+F)",
+    registre: "Registre",
+    registreAide: "Registre annuel des délibérations, en feuillets numérotés",
     sauvegarde: "Sauvegarde et exports",
+  },
+  recherche: {
+    titre: "Recherche",
+    champ: "Rechercher dans les délibérations et les conventions",
+    aide: "Sans souci des accents ni des majuscules ; le dernier mot peut être incomplet. Raccourci : Ctrl+F.",
+    placeholder: "Par exemple : ecole numerique",
+    filtres: "Filtres",
+    annee: "Année",
+    toutesAnnees: "Toutes les années",
+    statut: "Statut",
+    tousStatuts: "Tous les statuts",
+    matiere: "Matière",
+    toutesMatieres: "Toutes les matières",
+    optionMatiere: (code: string, libelle: string) => `${code} ${libelle}`,
+    genre: "Type",
+    tousGenres: "Tous les types",
+    genres: { deliberation: "Délibérations", convention: "Conventions" } as const satisfies Record<GenreFiche, string>,
+    effacer: "Effacer la recherche",
+    invitation:
+      "Saisissez un ou plusieurs mots, ou choisissez un filtre : les délibérations et les conventions du registre qui correspondent s'affichent au fil de la frappe.",
+    enCours: "Recherche…",
+    total: (n: number) => (n <= 1 ? `${n} résultat` : `${n} résultats`),
+    affiches: (n: number, total: number) => `${n} premiers affichés sur ${total}`,
+    plus: "Afficher plus de résultats",
+    aucun: "Aucun résultat",
+    aucunDetail:
+      "Aucune délibération ni convention ne contient tous ces mots avec ces filtres. Essayez moins de mots, un mot plus court ou d'autres filtres.",
+    legende: "Résultats de la recherche, les plus pertinents d'abord",
+    deliberation: (numero: string) => `Délibération n° ${numero}`,
+    convention: "Convention",
+    conventionDe: (numero: string) => `annexée à la délibération n° ${numero}`,
+    sansDeliberation: "sans délibération",
+    trouveDans: (champ: string) => `Trouvé dans : ${champ}`,
+    seance: (date: string) => `séance du ${date}`,
+    ouvrir: (numero: string) => `Ouvrir la délibération n° ${numero}`,
+    retour: "Retour aux résultats",
+  },
+  registre: {
+    titre: "Registre annuel des délibérations",
+    explication:
+      "Le registre annuel réunit les délibérations d'une année en feuillets numérotés, avec les feuillets de clôture de chaque séance et les tables par date et par objet : imprimé, il est à coter et parapher, puis à relier (CGCT R2121-9).",
+    annee: "Année",
+    aucuneAnnee: "Aucune délibération n'est enregistrée : le registre annuel est vide.",
+    ouvrir: "Ouvrir le registre",
+    ouvrirAide: (annee: number) => `Ouvrir le registre ${annee} dans la visionneuse de l'ordinateur`,
+    enregistrer: "Enregistrer sous…",
+    enregistrerAide: (annee: number) => `Enregistrer le registre ${annee} dans un dossier de votre choix`,
+    titreDialogue: "Enregistrer le registre annuel",
+    enCours: (annee: number) =>
+      `Préparation du registre ${annee}… Pour une année chargée, cela peut prendre quelques secondes.`,
+    ouvert: (annee: number) => `Le registre ${annee} a été ouvert dans la visionneuse de l'ordinateur.`,
+    enregistre: (chemin: string) => `Registre enregistré : ${chemin}`,
+  },
+  echeancier: {
+    titre: "Échéancier légal de la séance",
+    aide: "Les formalités qui suivent la séance, les retards d'abord, avec l'article du CGCT qui les impose.",
+    au: (date: string) => `État au ${date}`,
+    legende: "Formalités légales qui suivent la séance",
+    aucune: "Aucune formalité n'est attendue pour cette séance.",
+    resume: (retards: number, aFaire: number) =>
+      [
+        retards > 0 ? `${retards} en retard` : "",
+        aFaire > 0 ? `${aFaire} à faire` : "",
+      ]
+        .filter((t) => t !== "")
+        .join(" · "),
+    toutFait: "Toutes les formalités connues du registre sont faites.",
+    colonnes: {
+      etat: "État",
+      formalite: "Formalité",
+      echeance: "Échéance",
+      article: "Article",
+    },
+    faiteLe: (date: string) => `faite le ${date}`,
+    retard: (n: number) => (n <= 1 ? `${n} jour de retard` : `${n} jours de retard`),
+    nonSuivie: "Non suivie par Registre : à vérifier.",
+    article: (article: string) => `CGCT ${article}`,
   },
   tableau: {
     titre: "Tableau de bord",
@@ -157,6 +252,11 @@ export const fr = {
     joursRestants: (n: number) =>
       n <= 0 ? "se termine aujourd'hui" : n === 1 ? "dans 1 jour" : `dans ${n} jours`,
     reconduction: "reconduction tacite",
+    enRetard: "En retard",
+    enRetardAide: "Formalités légales dont l'échéance est passée (affichage, procès-verbal, transmission, publication, reliure).",
+    formalites: (n: number) => (n <= 1 ? `${n} formalité en retard` : `${n} formalités en retard`),
+    echeanceLe: (date: string) => `échéance : ${date}`,
+    deliberation: (numero: string) => `délibération n° ${numero}`,
   },
   sauvegarde: {
     titre: "Sauvegarde et exports",
@@ -315,6 +415,7 @@ export const fr = {
     aide: "Les documents sont établis d'après la séance telle qu'elle est enregistrée.",
     liste: "Liste des délibérations",
     convocation: "Convocation",
+    procesVerbal: "Procès-verbal",
     ouvrir: "Ouvrir",
     ouvrirAide: (document: string) => `Ouvrir « ${document} » dans la visionneuse de l'ordinateur`,
     enregistrer: "Enregistrer sous…",
@@ -617,6 +718,14 @@ export const fr = {
         .join(" · "),
   },
 } as const;
+
+export function texteEtatEcheance(etat: EtatEcheance): string {
+  return etatsEcheance[etat];
+}
+
+export function texteGenreFiche(genre: GenreFiche): string {
+  return genresFiche[genre];
+}
 
 export function texteStatut(statut: Statut): string {
   return statuts[statut];

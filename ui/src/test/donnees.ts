@@ -3,9 +3,12 @@ import type { AttenteMaire } from "../bindings/AttenteMaire";
 import type { DeliberationDetail } from "../bindings/DeliberationDetail";
 import type { EntreeHistorique } from "../bindings/EntreeHistorique";
 import type { Matiere } from "../bindings/Matiere";
+import type { ObligationLegale } from "../bindings/ObligationLegale";
 import type { Redaction } from "../bindings/Redaction";
+import type { ResultatsRecherche } from "../bindings/ResultatsRecherche";
 import type { Revue } from "../bindings/Revue";
 import type { DeliberationResume } from "../bindings/DeliberationResume";
+import type { Echeancier } from "../bindings/Echeancier";
 import type { EluResume } from "../bindings/EluResume";
 import type { EtatRegistre } from "../bindings/EtatRegistre";
 import type { Seance } from "../bindings/Seance";
@@ -266,6 +269,7 @@ export const tableauVide: TableauDeBord = {
   a_publier: [],
   conventions_a_echeance: [],
   conventions_en_attente: [],
+  en_retard: [],
 };
 
 /** Un tableau de bord où chaque section a au moins un élément. */
@@ -303,5 +307,147 @@ export const tableauPlein: TableauDeBord = {
   ],
   conventions_en_attente: [
     { id: "conv-2024-ent", titre: "Convention ENT 2024/2025", motif: "délibération n° 2024/052 non signée" },
+  ],
+  en_retard: [],
+};
+
+/** L'échéancier de la séance du 15 mai 2024, au 27 mai 2024 : les retards d'abord. */
+export const obligations15mai: ObligationLegale[] = [
+  {
+    seance: "2024-05-15",
+    date_seance: "2024-05-15",
+    deliberation: null,
+    libelle: "Liste des délibérations affichée en mairie et mise en ligne",
+    article: "L2121-25",
+    echeance: "2024-05-22",
+    echeance_affichee: "22/05/2024",
+    etat: "en_retard",
+    faite_le: null,
+    suivie: false,
+    jours_de_retard: 5n,
+  },
+  {
+    seance: "2024-05-15",
+    date_seance: "2024-05-15",
+    deliberation: "2024/052",
+    libelle: "Délibération n° 2024/052 publiée (sous forme électronique, intégralement)",
+    article: "L2131-1, R2131-1",
+    echeance: "2024-05-30",
+    echeance_affichee: "30/05/2024",
+    etat: "a_faire",
+    faite_le: null,
+    suivie: true,
+    jours_de_retard: null,
+  },
+  {
+    seance: "2024-05-15",
+    date_seance: "2024-05-15",
+    deliberation: "2024/052",
+    libelle: "Délibération n° 2024/052 transmise au représentant de l'État (contrôle de légalité)",
+    article: "L2131-1, L2131-2",
+    echeance: "2024-05-30",
+    echeance_affichee: "30/05/2024",
+    etat: "faite",
+    faite_le: "2024-05-20",
+    suivie: true,
+    jours_de_retard: null,
+  },
+  {
+    seance: "2024-05-15",
+    date_seance: "2024-05-15",
+    deliberation: null,
+    libelle: "Procès-verbal arrêté au commencement de la séance suivante, signé par le maire et le(s) secrétaire(s)",
+    article: "L2121-15",
+    echeance: null,
+    echeance_affichee: "à la prochaine séance",
+    etat: "a_faire",
+    faite_le: null,
+    suivie: false,
+    jours_de_retard: null,
+  },
+];
+
+export const echeancier15mai: Echeancier = { au: "2024-05-27", obligations: obligations15mai };
+
+/** Deux retards pour le tableau de bord : un acte et la reliure d'une année. */
+export const enRetard: ObligationLegale[] = [
+  {
+    seance: "2024-04-10",
+    date_seance: "2024-04-10",
+    deliberation: "2024/050",
+    libelle: "Délibération n° 2024/050 transmise au représentant de l'État (contrôle de légalité)",
+    article: "L2131-1, L2131-2",
+    echeance: "2024-04-25",
+    echeance_affichee: "25/04/2024",
+    etat: "en_retard",
+    faite_le: null,
+    suivie: true,
+    jours_de_retard: 32n,
+  },
+  {
+    seance: null,
+    date_seance: null,
+    deliberation: null,
+    libelle: "Feuillets de l'année 2023 reliés, avec une table par date et une table par objet",
+    article: "R2121-9",
+    echeance: "2023-12-31",
+    echeance_affichee: "31/12/2023",
+    etat: "en_retard",
+    faite_le: null,
+    suivie: false,
+    jours_de_retard: 148n,
+  },
+];
+
+/** Résultats de « ENT numer » : la délibération et sa convention annexée. */
+export const resultatsEnt: ResultatsRecherche = {
+  total: 2,
+  trouvailles: [
+    {
+      genre: "deliberation",
+      cle: "2024/052",
+      titre: [
+        { texte: "CONVENTION DE PARTENARIAT ACADEMIE DE MONTPELLIER/COMMUNE MISE A DISPOSITION D'UN ", surligne: false },
+        { texte: "ENT", surligne: true },
+        { texte: " (ENVIRONNEMENT ", surligne: false },
+        { texte: "NUMERIQUE", surligne: true },
+        { texte: " DE TRAVAIL) 2024/2025", surligne: false },
+      ],
+      champ: "Dispositif",
+      extrait: [
+        { texte: "… mise à disposition d'un ", surligne: false },
+        { texte: "ENT", surligne: true },
+        { texte: " (Environnement ", surligne: false },
+        { texte: "Numérique", surligne: true },
+        { texte: " de Travail) pour l'année scolaire …", surligne: false },
+      ],
+      score: 7.5,
+      annee: 2024,
+      seance: "2024-05-15",
+      statut: "soumis_au_maire",
+      liee: "ent-ecole-2024-2025",
+    },
+    {
+      genre: "convention",
+      cle: "ent-ecole-2024-2025",
+      titre: [
+        { texte: "Convention de partenariat pour la mise à disposition d'un environnement ", surligne: false },
+        { texte: "numérique", surligne: true },
+        { texte: " de travail (", surligne: false },
+        { texte: "ÉNT", surligne: true },
+        { texte: "-école)", surligne: false },
+      ],
+      champ: "Préambule",
+      extrait: [
+        { texte: "… dénommé ", surligne: false },
+        { texte: "ENT", surligne: true },
+        { texte: "-école …", surligne: false },
+      ],
+      score: 6.1,
+      annee: 2024,
+      seance: "2024-05-15",
+      statut: "soumis_au_maire",
+      liee: "2024/052",
+    },
   ],
 };
