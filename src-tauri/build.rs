@@ -42,6 +42,11 @@ const COMMANDES: &[&str] = &[
     "nom_fichier_pdf",
     "lire_commune",
     "enregistrer_commune",
+    "lister_conventions",
+    "lire_convention",
+    "verifier_convention",
+    "enregistrer_convention",
+    "renouveler_convention",
 ];
 
 fn main() {

@@ -6,12 +6,13 @@ use std::sync::{Mutex, PoisonError};
 
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
-use registre_core::domaine::{Commune, Seance};
+use registre_core::domaine::{Commune, Convention, Seance};
 use registre_core::echeancier::Echeancier;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::recherche::{RequeteRecherche, ResultatsRecherche};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
+use registre_core::ConventionResume;
 use registre_core::{
     AttenteMaire, ControlePdf, DeliberationDetail, DeliberationResume, Enregistrement,
     EntreeHistorique, Erreur, ErreurIpc, EtatRegistre, Redaction, Registre, Revue, TableauDeBord,
@@ -443,6 +444,47 @@ async fn ouvrir_pdf_registre(
     ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::Registre(annee))
 }
 
+#[tauri::command]
+async fn lister_conventions(
+    etat: State<'_, RegistreOuvert>,
+) -> Result<Vec<ConventionResume>, ErreurIpc> {
+    Ok(etat.registre()?.lister_conventions()?)
+}
+
+#[tauri::command]
+async fn lire_convention(
+    etat: State<'_, RegistreOuvert>,
+    id: String,
+) -> Result<Convention, ErreurIpc> {
+    Ok(etat.registre()?.lire_convention(&id)?)
+}
+
+/// Live checks of a convention as typed; saves nothing.
+#[tauri::command]
+async fn verifier_convention(
+    etat: State<'_, RegistreOuvert>,
+    convention: Convention,
+) -> Result<Vec<Diagnostic>, ErreurIpc> {
+    Ok(etat.registre()?.verifier_convention(&convention)?)
+}
+
+#[tauri::command]
+async fn enregistrer_convention(
+    etat: State<'_, RegistreOuvert>,
+    convention: Convention,
+) -> Result<Convention, ErreurIpc> {
+    Ok(etat.registre()?.enregistrer_convention(convention)?)
+}
+
+/// The same convention for the next period, saved, ready for its deliberation.
+#[tauri::command]
+async fn renouveler_convention(
+    etat: State<'_, RegistreOuvert>,
+    id: String,
+) -> Result<Convention, ErreurIpc> {
+    Ok(etat.registre()?.renouveler_convention(&id)?)
+}
+
 /// The commune's profile, for the Paramètres page.
 #[tauri::command]
 async fn lire_commune(etat: State<'_, RegistreOuvert>) -> Result<Commune, ErreurIpc> {
@@ -578,7 +620,12 @@ pub fn run() {
             ouvrir_pdf_registre,
             nom_fichier_pdf,
             lire_commune,
-            enregistrer_commune
+            enregistrer_commune,
+            lister_conventions,
+            lire_convention,
+            verifier_convention,
+            enregistrer_convention,
+            renouveler_convention
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

@@ -1,6 +1,7 @@
 //! `Registre`: the one entry point the shell and the CLI use. It owns the
 //! exclusive lock on the database directory and the sled store.
 
+pub mod conventions;
 pub mod decisions;
 pub mod documents;
 pub mod profil;

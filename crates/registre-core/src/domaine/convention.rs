@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{ConventionId, NumeroDeliberation, Siret};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Partie {
     /// "LA RÉGION ACADÉMIQUE OCCITANIE".
@@ -24,14 +25,14 @@ pub struct Partie {
 }
 
 /// A block of structured text: a paragraph or a bulleted list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum Bloc {
     Paragraphe { texte: String },
     Liste { elements: Vec<String> },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// "1", "3.1"…
@@ -42,7 +43,7 @@ pub struct Article {
     pub sous_articles: Vec<Article>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Convention {
     pub id: ConventionId,
@@ -74,7 +75,7 @@ pub struct Convention {
 }
 
 /// When the convention starts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case", tag = "debut", deny_unknown_fields)]
 pub enum Debut {
     /// "La présente convention prend effet à la date de signature".
@@ -85,7 +86,7 @@ pub enum Debut {
 }
 
 // Unknown fields are refused by the schema (serde cannot next to `flatten`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[schemars(extend("unevaluatedProperties" = false))]
 pub struct Periode {
     /// The school year covered, "2024-2025", when the convention is a school one.
@@ -101,7 +102,7 @@ pub struct Periode {
 }
 
 /// "45 € TTC par école et par an" for a list of schools.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionsFinancieres {
     /// The unit amount in cents, so that no rounding ever happens (45 € = 4500).
@@ -127,7 +128,7 @@ impl ConditionsFinancieres {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub enum MentionTaxe {
     #[serde(rename = "TTC")]
     Ttc,
@@ -135,7 +136,7 @@ pub enum MentionTaxe {
     Ht,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Beneficiaire {
     /// "ECOLE ELEMENTAIRE PUBLIQUE SARDA GARRIGA".
@@ -146,7 +147,8 @@ pub struct Beneficiaire {
 
 /// A school's UAI (ex-RNE): seven digits and a check letter, the remainder
 /// of the number modulo 23 in an alphabet without I, O and Q.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(type = "string")]
 #[serde(try_from = "String", into = "String")]
 pub struct Uai(String);
 

@@ -37,8 +37,9 @@ pub type SeanceId = String;
 pub type ConventionId = String;
 
 /// A register number "AAAA/NNN" (year, then order in the year on three digits).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
 pub struct NumeroDeliberation(String);
 
 impl NumeroDeliberation {
