@@ -47,6 +47,8 @@ const COMMANDES: &[&str] = &[
     "verifier_convention",
     "enregistrer_convention",
     "renouveler_convention",
+    "lister_decisions_maire",
+    "enregistrer_decision_maire",
 ];
 
 fn main() {

@@ -6,17 +6,17 @@ use std::sync::{Mutex, PoisonError};
 
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
-use registre_core::domaine::{Commune, Convention, Seance};
+use registre_core::domaine::{Commune, Convention, DecisionMaire, Seance};
 use registre_core::echeancier::Echeancier;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::recherche::{RequeteRecherche, ResultatsRecherche};
 use registre_core::regles::Diagnostic;
 use registre_core::vues::{EluResume, SeanceResume};
-use registre_core::ConventionResume;
 use registre_core::{
     AttenteMaire, ControlePdf, DeliberationDetail, DeliberationResume, Enregistrement,
     EntreeHistorique, Erreur, ErreurIpc, EtatRegistre, Redaction, Registre, Revue, TableauDeBord,
 };
+use registre_core::{ConventionResume, SaisieDecision};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
@@ -485,6 +485,23 @@ async fn renouveler_convention(
     Ok(etat.registre()?.renouveler_convention(&id)?)
 }
 
+/// The maire's decisions by delegation, by date (L2122-22).
+#[tauri::command]
+async fn lister_decisions_maire(
+    etat: State<'_, RegistreOuvert>,
+    annee: Option<i32>,
+) -> Result<Vec<DecisionMaire>, ErreurIpc> {
+    Ok(etat.registre()?.lister_decisions_maire(annee)?)
+}
+
+#[tauri::command]
+async fn enregistrer_decision_maire(
+    etat: State<'_, RegistreOuvert>,
+    saisie: SaisieDecision,
+) -> Result<DecisionMaire, ErreurIpc> {
+    Ok(etat.registre()?.enregistrer_decision_maire(saisie)?)
+}
+
 /// The commune's profile, for the Paramètres page.
 #[tauri::command]
 async fn lire_commune(etat: State<'_, RegistreOuvert>) -> Result<Commune, ErreurIpc> {
@@ -625,7 +642,9 @@ pub fn run() {
             lire_convention,
             verifier_convention,
             enregistrer_convention,
-            renouveler_convention
+            renouveler_convention,
+            lister_decisions_maire,
+            enregistrer_decision_maire
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {
