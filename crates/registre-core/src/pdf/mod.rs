@@ -84,6 +84,9 @@ pub struct SourceRegistre {
     pub elus: Vec<Elu>,
     /// The year's séances in date order.
     pub seances: Vec<SeanceDuRegistre>,
+    /// The maire's decisions by delegation of the year, by date: entered in
+    /// the same register (R2122-7-1), between the séances.
+    pub decisions: Vec<crate::domaine::DecisionMaire>,
 }
 
 /// Which document to render, as the CLI and the app ask for it.
@@ -550,11 +553,18 @@ pub(crate) fn source_registre(stockage: &Stockage, annee: i32) -> Resultat<Sourc
             seance,
         })
         .collect();
+    let mut decisions: Vec<crate::domaine::DecisionMaire> = stockage
+        .decisions_maire()?
+        .into_iter()
+        .filter(|d| d.date.year() == annee)
+        .collect();
+    decisions.sort_by(|a, b| (a.date, &a.numero).cmp(&(b.date, &b.numero)));
     Ok(SourceRegistre {
         commune: commune(stockage)?,
         annee,
         elus: stockage.elus()?,
         seances,
+        decisions,
     })
 }
 

@@ -369,17 +369,117 @@ fn tables(s: &SourceRegistre) -> Vec<Bloc> {
             ],
         ));
     }
+    if !s.decisions.is_empty() {
+        b.push(Bloc::Paragraphe(
+            titre("TABLE DES DÉCISIONS DU MAIRE (CGCT L2122-22)").apres(5.0),
+        ));
+        let poids = [3, 3, 12, 2];
+        b.push(entete_de_table(
+            &["Date", "N°", "Objet", "Feuillet"],
+            &poids,
+        ));
+        for d in &s.decisions {
+            b.push(rangee(
+                &poids,
+                vec![
+                    d.date.format("%d/%m/%Y").to_string(),
+                    d.numero.to_string(),
+                    d.objet.clone(),
+                    renvoi_feuillet(&repere_decision(d)),
+                ],
+            ));
+        }
+    }
     b
 }
 
 pub(crate) fn registre(s: &SourceRegistre) -> Resultat<Vec<Bloc>> {
     let mut b = page_de_garde(s)?;
+    // The maire's decisions take their place by date, before the séance
+    // held on or after their day.
+    let mut decisions = s.decisions.iter().peekable();
     for x in &s.seances {
+        while let Some(d) = decisions.next_if(|d| d.date < x.seance.date) {
+            b.extend(decision_du_maire(s, d));
+        }
         for (i, d) in x.deliberations.iter().enumerate() {
             b.extend(deliberation(s, x, i + 1, d)?);
         }
         b.extend(cloture(s, x)?);
     }
+    for d in decisions {
+        b.extend(decision_du_maire(s, d));
+    }
     b.extend(tables(s));
     Ok(b)
+}
+
+fn repere_decision(d: &crate::domaine::DecisionMaire) -> String {
+    format!("décision {}", d.numero)
+}
+
+/// A decision of the maire by delegation (L2122-22), on its own leaves,
+/// signed by him.
+fn decision_du_maire(s: &SourceRegistre, d: &crate::domaine::DecisionMaire) -> Vec<Bloc> {
+    let mut b = vec![
+        Bloc::Feuillet(format!("Décision du maire du {}", date_longue(d.date))),
+        Bloc::Repere(repere_decision(d)),
+    ];
+    let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
+    p(Paragraphe::new(Alignement::Centre)
+        .gras(format!("Décision du maire n° {}", d.numero))
+        .taille(13)
+        .apres(1.0));
+    p(Paragraphe::new(Alignement::Centre)
+        .italique(format!(
+            "du {}, prise par délégation du conseil municipal ({}){}",
+            date_longue(d.date),
+            d.fondement,
+            d.deliberation_delegation
+                .as_ref()
+                .map(|n| format!(", délibération n° {n}"))
+                .unwrap_or_default()
+        ))
+        .apres(6.0));
+    p(titre(&majuscules_sans_accents(&d.objet)).apres(5.0));
+    for a in &d.texte {
+        match a.segments() {
+            Some(segments) => {
+                let texte: String = segments.iter().map(|x| x.texte.as_str()).collect();
+                p(Paragraphe::new(Alignement::Justifie)
+                    .normal(texte)
+                    .apres(2.5));
+            }
+            None => {
+                for ligne in a.brut().lines() {
+                    p(Paragraphe::new(Alignement::Gauche).normal(ligne).apres(1.0));
+                }
+            }
+        }
+    }
+    if let Some(seance) = &d.compte_rendu_seance {
+        p(Paragraphe::new(Alignement::Gauche)
+            .italique(format!(
+                "Compte rendu au conseil municipal lors de la séance « {seance} » (CGCT L2122-23)."
+            ))
+            .apres(4.0));
+    }
+    let maire = s.elus.iter().find(|e| e.id == s.commune.maire);
+    if let Some(maire) = maire {
+        b.push(Bloc::Colonnes(vec![
+            vec![],
+            vec![
+                Paragraphe::new(Alignement::Centre)
+                    .gras(match maire.civilite {
+                        Civilite::Monsieur => "LE MAIRE,",
+                        Civilite::Madame => "LA MAIRE,",
+                    })
+                    .apres(14.0),
+                Paragraphe::new(Alignement::Centre)
+                    .gras(maire.nom_complet())
+                    .apres(0.5),
+            ],
+        ]));
+    }
+    b
 }

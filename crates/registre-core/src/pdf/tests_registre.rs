@@ -74,6 +74,7 @@ fn petite_annee() -> SourceRegistre {
         annee: 2024,
         elus: r.elus.clone(),
         seances,
+        decisions: Vec::new(),
     }
 }
 
@@ -193,6 +194,46 @@ fn le_registre_range_les_actes_par_seance_avec_cloture_et_tables() {
             "Zones humides"
         ]
     );
+}
+
+#[test]
+fn les_decisions_du_maire_prennent_leur_place_par_date_et_ont_leur_table() {
+    let mut s = petite_annee();
+    let decision = |numero: &str, date: &str, objet: &str| crate::domaine::DecisionMaire {
+        numero: crate::domaine::NumeroDecision::new(numero).unwrap(),
+        date: date.parse().unwrap(),
+        objet: objet.into(),
+        fondement: "CGCT L2122-22, 4°".into(),
+        deliberation_delegation: None,
+        texte: vec!["DÉCIDE de signer le marché.".into()],
+        compte_rendu_seance: None,
+    };
+    s.decisions = vec![
+        decision("D2024/001", "2024-04-10", "Marché de fournitures"),
+        decision("D2024/002", "2024-06-03", "Louage d'une salle"),
+    ];
+    let t = texte(&registre_annuel::registre(&s).unwrap());
+    let position = |attendu: &str| {
+        t.iter()
+            .position(|l| l.starts_with(attendu))
+            .unwrap_or_else(|| panic!("{attendu}: {t:#?}"))
+    };
+    // Between the two séances, then after the last one, before the tables.
+    assert!(
+        position("CLÔTURE DE LA SÉANCE DU 1ER MARS 2024")
+            < position("Décision du maire n° D2024/001")
+    );
+    assert!(position("Décision du maire n° D2024/001") < position("Délibération n° 2024/004"));
+    assert!(
+        position("CLÔTURE DE LA SÉANCE DU 15 MAI 2024")
+            < position("Décision du maire n° D2024/002")
+    );
+    assert!(position("Décision du maire n° D2024/002") < position("TABLE CHRONOLOGIQUE"));
+    assert!(
+        position("[feuillet] Décision du maire du 10 avril 2024")
+            < position("Décision du maire n° D2024/001")
+    );
+    assert!(position("TABLE DES DÉCISIONS DU MAIRE") > position("TABLE ALPHABÉTIQUE PAR OBJET"));
 }
 
 #[test]
