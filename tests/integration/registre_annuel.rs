@@ -438,6 +438,7 @@ fn mesurer_en_processus(total: usize) {
                     .collect(),
             })
             .collect(),
+        decisions: Vec::new(),
     };
     drop(r);
     let avant = pic_memoire_ko();
