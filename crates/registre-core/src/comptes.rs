@@ -168,6 +168,10 @@ mod tests {
             ordre_du_jour: vec![],
             urgence: false,
             sur_reconvocation: false,
+            liste_affichee_le: None,
+            liste_en_ligne_le: None,
+            pv_arrete_le: None,
+            pv_publie_le: None,
         };
         let c = comptes(&seance, &elus);
         assert_eq!(

@@ -151,8 +151,12 @@ fn etapes_de_seance(
             libelle: "Liste des délibérations affichée en mairie et mise en ligne".into(),
             article: "L2121-25",
             echeance: Ok(plus_jours(seance.date, DELAI_UNE_SEMAINE)),
-            faite: None,
-            suivie: false,
+            // Done when both are recorded, on the later of the two days.
+            faite: match (seance.liste_affichee_le, seance.liste_en_ligne_le) {
+                (Some(a), Some(b)) => Some(Some(a.max(b))),
+                _ => None,
+            },
+            suivie: true,
         },
         Etape {
             seance: cle(),
@@ -160,8 +164,8 @@ fn etapes_de_seance(
             libelle: "Procès-verbal arrêté au commencement de la séance suivante, signé par le maire et le(s) secrétaire(s)".into(),
             article: "L2121-15",
             echeance: suivante.ok_or("à la prochaine séance"),
-            faite: None,
-            suivie: false,
+            faite: seance.pv_arrete_le.map(Some),
+            suivie: true,
         },
         Etape {
             seance: cle(),
@@ -171,8 +175,8 @@ fn etapes_de_seance(
             echeance: suivante
                 .map(|d| plus_jours(d, DELAI_UNE_SEMAINE))
                 .ok_or("une semaine après la prochaine séance"),
-            faite: None,
-            suivie: false,
+            faite: seance.pv_publie_le.map(Some),
+            suivie: true,
         },
     ];
     for d in deliberations {
@@ -335,6 +339,43 @@ mod tests {
             .obligations
             .iter()
             .all(|o| o.seance.as_deref() != Some("2024-06-27")));
+    }
+
+    #[test]
+    fn l_affichage_de_la_liste_et_le_pv_enregistres_sont_faits() {
+        let mut r = donnees();
+        r.seances[0].liste_affichee_le = Some(jour("2024-05-17"));
+        let commune = r.commune.clone().unwrap();
+        let calcul = |r: &crate::DonneesRegistre| {
+            echeancier(
+                &commune,
+                &r.seances,
+                &r.deliberations,
+                Some("2024-05-15"),
+                jour("2024-07-10"),
+            )
+            .unwrap()
+        };
+        // Displayed but not yet online: still due, and now overdue.
+        assert_eq!(
+            trouver(&calcul(&r), "Liste des délibérations").etat,
+            EtatEcheance::EnRetard
+        );
+        r.seances[0].liste_en_ligne_le = Some(jour("2024-05-18"));
+        r.seances[0].pv_arrete_le = Some(jour("2024-06-27"));
+        r.seances[0].pv_publie_le = Some(jour("2024-07-01"));
+        let e = calcul(&r);
+        let liste = trouver(&e, "Liste des délibérations");
+        assert_eq!(liste.etat, EtatEcheance::Faite);
+        assert_eq!(liste.faite_le, Some(jour("2024-05-18")));
+        assert_eq!(
+            trouver(&e, "Procès-verbal arrêté").etat,
+            EtatEcheance::Faite
+        );
+        assert_eq!(
+            trouver(&e, "Procès-verbal publié").etat,
+            EtatEcheance::Faite
+        );
     }
 
     #[test]

@@ -41,4 +41,14 @@ urgence?: boolean,
  * whatever the number present, on the same agenda, if held at least
  * three jours francs later (L2121-17 al. 2).
  */
-sur_reconvocation?: boolean, };
+sur_reconvocation?: boolean, 
+/**
+ * When the list of the séance's deliberations was displayed in the
+ * mairie and put online (L2121-25: within a week).
+ */
+liste_affichee_le?: string | null, liste_en_ligne_le?: string | null, 
+/**
+ * When the procès-verbal was approved at a later séance, and published
+ * (L2121-15: within a week after).
+ */
+pv_arrete_le?: string | null, pv_publie_le?: string | null, };

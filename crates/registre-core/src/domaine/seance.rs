@@ -61,6 +61,22 @@ pub struct Seance {
     /// three jours francs later (L2121-17 al. 2).
     #[serde(default, skip_serializing_if = "est_faux")]
     pub sur_reconvocation: bool,
+    /// When the list of the séance's deliberations was displayed in the
+    /// mairie and put online (L2121-25: within a week).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub liste_affichee_le: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub liste_en_ligne_le: Option<NaiveDate>,
+    /// When the procès-verbal was approved at a later séance, and published
+    /// (L2121-15: within a week after).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub pv_arrete_le: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub pv_publie_le: Option<NaiveDate>,
 }
 
 fn est_faux(b: &bool) -> bool {

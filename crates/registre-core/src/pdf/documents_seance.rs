@@ -108,7 +108,15 @@ pub(crate) fn liste(s: &SourceSeance) -> Resultat<Vec<Bloc>> {
         });
     }
     b.push(Bloc::Espace(8.0));
-    for ligne in ["Affichée le :", "Mise en ligne le :"] {
+    // Filled once the register knows them, blank for the clerk to complete.
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| format!(" {}", d.format("%d/%m/%Y")))
+            .unwrap_or_default()
+    };
+    for ligne in [
+        format!("Affichée le :{}", date(seance.liste_affichee_le)),
+        format!("Mise en ligne le :{}", date(seance.liste_en_ligne_le)),
+    ] {
         b.push(Bloc::Paragraphe(
             Paragraphe::new(Alignement::Gauche)
                 .italique(ligne)
