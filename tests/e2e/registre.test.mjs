@@ -2,6 +2,7 @@
 // and WebKitWebDriver. Run through scripts/e2e.sh (it provides Xvfb).
 
 import { test, before } from 'node:test';
+import { Key } from 'selenium-webdriver';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,6 +47,10 @@ const CAPTURES = [
   'recherche',
   'recherche-ouverte',
   'registre-annuel',
+  'convention-editeur',
+  'convention-liste',
+  'injection-refusee',
+  'parametres',
 ];
 
 before(async () => {
@@ -634,6 +639,207 @@ test('recherche : « pezilla ecole » puis « ENT numer », 2024/052 surlignée,
       assert.deepEqual(await Promise.all(annees.map((o) => o.getText())), ['2024']);
       assert.match(await texte(driver, 'registre-explication'), /R2121-9/);
       await capturer(driver, 'registre-annuel');
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+/** Scrolls an element into view, then clicks it (WebKitWebDriver needs it visible). */
+async function cliquerSur(driver, selecteur) {
+  const element = await attendreElement(driver, selecteur);
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', element);
+  await element.click();
+  return element;
+}
+
+/** Types into a field as the clerk does, key by key (input events, not a script assignment). */
+async function saisirDans(driver, selecteur, valeur) {
+  const champ = await attendreElement(driver, selecteur);
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" }); arguments[0].focus();', champ);
+  await champ.sendKeys(valeur);
+  return champ;
+}
+
+test('conventions : contrôles en direct de la convention ENT, puis nouvelle convention 45 € TTC × 2 écoles = 90 € TTC', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('conventions');
+  const ENT = '[data-testid="ligne-convention"][data-id="ent-ecole-2024-2025"]';
+  try {
+    await semerDemo(base);
+    await avecApplication('conventions', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      await cliquerSur(driver, '[data-testid="nav-conventions"]');
+      const ligne = await attendreElement(driver, ENT);
+      assert.match(await ligne.getText(), /2024-2025/);
+      assert.match(await ligne.getText(), /90\s€\sTTC/);
+      await (await ligne.findElement(By.css('[data-testid="ouvrir-convention"]'))).click();
+      await attendreElement(driver, '[data-testid="editeur-convention"][data-id="ent-ecole-2024-2025"]');
+
+      // The reference document still says « 2023-2024 » in two places while
+      // it covers 2024-2025: the live checks show both.
+      let incoherences = [];
+      await driver.wait(
+        async () => {
+          const diagnostics = await driver.findElements(
+            By.css('[data-testid="controle-juridique"] [data-testid="diagnostic"][data-code="periode_incoherente"]'),
+          );
+          incoherences = (await Promise.all(diagnostics.map((d) => d.getText()))).filter((t) => t.includes('2023-2024'));
+          return incoherences.length === 2;
+        },
+        config.delaiElement,
+        () => `les deux incohérences « 2023-2024 » ne s'affichent pas : ${JSON.stringify(incoherences)}`,
+      );
+      await driver.executeScript('window.scrollTo(0, 0);');
+      await capturer(driver, 'convention-editeur');
+
+      // A new convention: one party, 45 € TTC per school, two schools.
+      await cliquerSur(driver, '[data-testid="retour-conventions"]');
+      await cliquerSur(driver, '[data-testid="nouvelle-convention"]');
+      await attendreElement(driver, '[data-testid="editeur-convention"][data-id=""]');
+      await saisirDans(driver, '[data-testid="convention-titre"]', 'Convention de test cantine 2025-2026');
+      await saisirDans(driver, '[data-testid="partie-nom"]', 'COMMUNE DE PEZILLA-LA-RIVIERE');
+      await saisirDans(driver, '[data-testid="partie-representant"]', 'Jean-Paul BILLES');
+      await saisirDans(driver, '[data-testid="partie-qualite"]', 'MAIRE');
+      await saisirDans(driver, '[data-testid="partie-designation"]', 'collectivité');
+      await cliquerSur(driver, '[data-testid="convention-avec-conditions"]');
+      await saisirDans(driver, '[data-testid="conditions-montant"]', '45');
+      await saisirDans(driver, '[data-testid="conditions-unite"]', 'école');
+      for (const [nom, uai] of [
+        ['ECOLE ELEMENTAIRE PUBLIQUE SARDA GARRIGA', '0660710N'],
+        ['ECOLE MATERNELLE PUBLIQUE MARIE MELLIES', '0660446B'],
+      ]) {
+        await cliquerSur(driver, '[data-testid="ajouter-beneficiaire"]');
+        const noms = await driver.findElements(By.css('[data-testid="beneficiaire-nom"]'));
+        const uais = await driver.findElements(By.css('[data-testid="beneficiaire-uai"]'));
+        await noms[noms.length - 1].sendKeys(nom);
+        await uais[uais.length - 1].sendKeys(uai);
+      }
+      await saisirDans(driver, '[data-testid="convention-lieu"]', 'Pézilla-la-Rivière');
+      await cliquerSur(driver, '[data-testid="enregistrer-convention"]');
+      await driver.wait(
+        async () =>
+          (await driver.findElements(By.css('[data-testid="convention-enregistree"]'))).length > 0 ||
+          (await driver.findElements(By.css('[data-testid="alerte-erreur"]'))).length > 0,
+        config.delaiElement,
+        "l'enregistrement de la convention ne se termine pas",
+      );
+      const refus = await driver.findElements(By.css('[data-testid="alerte-erreur"]'));
+      assert.equal(refus.length, 0, refus.length ? await refus[0].getText() : '');
+      const editeur = await driver.findElement(By.css('[data-testid="editeur-convention"]'));
+      const id = await editeur.getAttribute('data-id');
+      assert.match(id, /^convention-de-test-cantine/);
+
+      // The list shows the amount computed by the core.
+      await cliquerSur(driver, '[data-testid="retour-conventions"]');
+      const nouvelle = await attendreElement(driver, `[data-testid="ligne-convention"][data-id="${id}"]`);
+      const montant = await nouvelle.findElement(By.css('[data-testid="convention-montant"]'));
+      assert.match(await montant.getText(), /90\s€\sTTC$/);
+      assert.match(await montant.getText(), /^2\s/);
+      await capturer(driver, 'convention-liste');
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('injection : une balise HTML dans l\'objet est refusée en nommant le champ, rien ne s\'exécute, ni dans la recherche', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('injection');
+  const PIRATE = '<img src=x onerror="window.__pirate=1">';
+  const pirate = (driver) =>
+    driver.executeScript('return [window.__pirate ?? null, document.querySelectorAll(\'img[src="x"]\').length];');
+  try {
+    await semerDemo(base);
+    await avecApplication('injection', base, async (driver) => {
+      await allerALaListe(driver);
+      await cliquerSur(driver, '[data-testid="nouvelle-deliberation"]');
+      const seance = await attendreElement(driver, '[data-testid="nouvelle-seance"]');
+      await seance.findElement(By.css('option[value="2024-05-15"]')).click();
+      await cliquerSur(driver, '[data-testid="commencer-redaction"]');
+      await attendreElement(driver, '[data-testid="editeur-deliberation"]');
+      const objet = await saisirDans(driver, '[data-testid="redaction-objet"]', PIRATE);
+      assert.equal(await objet.getAttribute('value'), PIRATE);
+      await cliquerSur(driver, '[data-testid="enregistrer-redaction"]');
+
+      // Refused by the core: French message naming the field.
+      const alerte = await attendreElement(driver, '[data-testid="alerte-erreur"][data-code="donnee_invalide"]');
+      const message = await (await alerte.findElement(By.css('[data-testid="message-erreur"]'))).getText();
+      assert.match(message, /objet/);
+      assert.match(message, /balises HTML ne sont pas admises/);
+      assert.equal(
+        await (await driver.findElement(By.css('[data-testid="editeur-deliberation"]'))).getAttribute('data-numero'),
+        '',
+      );
+      // The markup was shown as text, never run.
+      assert.deepEqual(await pirate(driver), [null, 0]);
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', alerte);
+      await capturer(driver, 'injection-refusee');
+
+      // The same text in the search field: searched as words, shown as typed.
+      await cliquerSur(driver, '[data-testid="nav-recherche"]');
+      const champ = await saisirDans(driver, '[data-testid="champ-recherche"]', PIRATE);
+      await driver.wait(
+        async () => (await champ.getAttribute('value')) === PIRATE,
+        config.delaiElement,
+        'le champ de recherche ne contient pas le texte saisi',
+      );
+      await driver.wait(
+        async () => /résultat/i.test(await texte(driver, 'total-recherche')),
+        config.delaiElement,
+        'la recherche ne répond pas',
+      );
+      assert.deepEqual(await pirate(driver), [null, 0]);
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('paramètres et raccourcis : refus nommant le champ, Ctrl+N, Ctrl+P', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('parametres');
+  const raccourci = (driver, touche) =>
+    driver.actions().keyDown(Key.CONTROL).sendKeys(touche).keyUp(Key.CONTROL).perform();
+  try {
+    await semerDemo(base);
+    await avecApplication('parametres', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      await cliquerSur(driver, '[data-testid="nav-parametres"]');
+      const nom = await attendreElement(driver, '[data-testid="commune-nom"]');
+      assert.equal(await nom.getAttribute('value'), 'Pézilla-la-Rivière');
+      const secretaire = await driver.findElement(By.css('[data-testid="commune-secretaire-signe"]'));
+      assert.equal(await secretaire.isSelected(), true);
+      assert.match(await texte(driver, 'aide-raccourcis'), /Ctrl\+N/);
+
+      // A population of 0 is refused by the core, the field named.
+      const population = await attendreElement(driver, '[data-testid="commune-population"]');
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" }); arguments[0].select();', population);
+      await population.sendKeys('0');
+      await cliquerSur(driver, '[data-testid="enregistrer-commune"]');
+      const alerte = await attendreElement(driver, '[data-testid="alerte-erreur"][data-code="donnee_invalide"]');
+      assert.match(await alerte.getText(), /commune\.population/);
+      await driver.executeScript('window.scrollTo(0, 0);');
+
+      // Fixed, with the publication by display and no secretary on the extract: saved.
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" }); arguments[0].select();', population);
+      await population.sendKeys('3700');
+      await (await driver.findElement(By.css('[data-testid="commune-mode-publication"] option[value="affichage"]'))).click();
+      await cliquerSur(driver, '[data-testid="commune-secretaire-signe"]');
+      await cliquerSur(driver, '[data-testid="enregistrer-commune"]');
+      await attendreElement(driver, '[data-testid="commune-enregistree"]');
+      await driver.executeScript('window.scrollTo(0, 0);');
+      await capturer(driver, 'parametres');
+
+      // Ctrl+N from any screen: « Nouvelle délibération ».
+      await raccourci(driver, 'n');
+      await attendreElement(driver, '[data-testid="nouvelle-deliberation-panneau"]');
+
+      // Ctrl+P on a deliberation's detail: its PDF preview.
+      const ligne = await attendreElement(driver, LIGNE);
+      await (await ligne.findElement(By.css('button'))).click();
+      await attendreElement(driver, '[data-testid="detail-numero"]');
+      await raccourci(driver, 'p');
+      await attendreElement(driver, '[data-testid="apercu-pdf"]');
+      const bouton = await driver.findElement(By.css('[data-testid="bouton-apercu"]'));
+      assert.equal(await bouton.getAttribute('aria-expanded'), 'true');
     });
   } finally {
     await supprimer(parent);

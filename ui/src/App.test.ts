@@ -144,6 +144,10 @@ describe("liste des délibérations", () => {
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.navigation.sauvegarde);
     await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.conventions);
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName(fr.navigation.parametres);
+    await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.nouvelle.bouton);

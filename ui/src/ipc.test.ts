@@ -47,7 +47,16 @@ import {
   ouvrirPdfSeance,
   rechercher,
 } from "./ipc";
-import { echeancier15mai, etatPezilla, redaction053, resultatsEnt, seance15mai } from "./test/donnees";
+import * as ipc from "./ipc";
+import {
+  communePezilla,
+  conventionEnt,
+  echeancier15mai,
+  etatPezilla,
+  redaction053,
+  resultatsEnt,
+  seance15mai,
+} from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(), open: vi.fn() }));
@@ -329,5 +338,41 @@ describe("ipc", () => {
     expect(openMock).toHaveBeenLastCalledWith({ title: "D", multiple: false, directory: true, canCreateDirectories: true });
     openMock.mockRejectedValue("dialog.open not allowed");
     await expect(choisirDossier("D")).rejects.toEqual({ code: "interne", message: "dialog.open not allowed" });
+  });
+
+  it("appelle les commandes des conventions et du profil ; le montant en centimes traverse en nombre JSON", async () => {
+    const json = { ...conventionEnt, conditions_financieres: { ...conventionEnt.conditions_financieres, montant_unitaire_centimes: 4500 } };
+    invokeMock.mockResolvedValue([]);
+    await ipc.listerConventions();
+    expect(invokeMock).toHaveBeenLastCalledWith("lister_conventions", undefined);
+
+    invokeMock.mockResolvedValue(json);
+    const lue = await ipc.lireConvention("ent-ecole-2024-2025");
+    expect(invokeMock).toHaveBeenLastCalledWith("lire_convention", { id: "ent-ecole-2024-2025" });
+    expect(lue.conditions_financieres?.montant_unitaire_centimes).toBe(4500n);
+
+    invokeMock.mockResolvedValue([]);
+    await ipc.verifierConvention(conventionEnt);
+    expect(invokeMock).toHaveBeenLastCalledWith("verifier_convention", { convention: json });
+    // Ce qui part vers le backend se sérialise en JSON (un bigint ne le peut pas).
+    expect(() => JSON.stringify(invokeMock.mock.calls.at(-1)?.[1])).not.toThrow();
+
+    invokeMock.mockResolvedValue(json);
+    await ipc.enregistrerConvention(conventionEnt);
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_convention", { convention: json });
+    await ipc.renouvelerConvention("ent-ecole-2024-2025");
+    expect(invokeMock).toHaveBeenLastCalledWith("renouveler_convention", { id: "ent-ecole-2024-2025" });
+
+    invokeMock.mockResolvedValue(communePezilla);
+    await ipc.lireCommune();
+    expect(invokeMock).toHaveBeenLastCalledWith("lire_commune", undefined);
+    await ipc.enregistrerCommune(communePezilla);
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_commune", { commune: communePezilla });
+
+    invokeMock.mockRejectedValue({ code: "acte_signe", message: "La convention est annexée à 2024/052, signée." });
+    await expect(ipc.enregistrerConvention(conventionEnt)).rejects.toEqual({
+      code: "acte_signe",
+      message: "La convention est annexée à 2024/052, signée.",
+    });
   });
 });

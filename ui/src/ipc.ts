@@ -4,6 +4,9 @@ import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AttenteMaire } from "./bindings/AttenteMaire";
 import type { Commentaire } from "./bindings/Commentaire";
+import type { Commune } from "./bindings/Commune";
+import type { Convention } from "./bindings/Convention";
+import type { ConventionResume } from "./bindings/ConventionResume";
 import type { ControlePdf } from "./bindings/ControlePdf";
 import type { DeliberationDetail } from "./bindings/DeliberationDetail";
 import type { DeliberationResume } from "./bindings/DeliberationResume";
@@ -350,4 +353,69 @@ export async function choisirDossier(titre: string): Promise<string | null> {
   } catch (e: unknown) {
     throw normaliserErreur(e);
   }
+}
+
+// Conventions et profil de la commune (Paramètres).
+
+/**
+ * Le montant en centimes est un entier 64 bits, un `bigint` côté TypeScript ;
+ * il traverse l'IPC en JSON, où il n'est qu'un nombre (JSON.stringify refuse
+ * les bigint). Ces deux fonctions font la conversion à la frontière.
+ */
+function conventionVersIpc(c: Convention): unknown {
+  const conditions = c.conditions_financieres;
+  if (!conditions) return c;
+  return {
+    ...c,
+    conditions_financieres: { ...conditions, montant_unitaire_centimes: Number(conditions.montant_unitaire_centimes) },
+  };
+}
+
+function conventionDepuisIpc(c: Convention): Convention {
+  const conditions = c.conditions_financieres;
+  if (!conditions) return c;
+  return {
+    ...c,
+    conditions_financieres: { ...conditions, montant_unitaire_centimes: BigInt(conditions.montant_unitaire_centimes) },
+  };
+}
+
+/** Les conventions du registre, par titre, avec leur montant calculé. */
+export function listerConventions(): Promise<ConventionResume[]> {
+  return appeler<ConventionResume[]>("lister_conventions");
+}
+
+export async function lireConvention(id: string): Promise<Convention> {
+  return conventionDepuisIpc(await appeler<Convention>("lire_convention", { id }));
+}
+
+/** Contrôles de la convention telle que saisie ; n'enregistre rien. */
+export function verifierConvention(convention: Convention): Promise<Diagnostic[]> {
+  return appeler<Diagnostic[]>("verifier_convention", { convention: conventionVersIpc(convention) });
+}
+
+/**
+ * Enregistre la convention (nouvelle si son id est vide, l'id venant alors du
+ * titre) ; refus « acte_signe » une fois sa délibération signée, refus
+ * « donnee_invalide » nommant le champ (« convention.parties[0].nom »).
+ */
+export async function enregistrerConvention(convention: Convention): Promise<Convention> {
+  return conventionDepuisIpc(
+    await appeler<Convention>("enregistrer_convention", { convention: conventionVersIpc(convention) }),
+  );
+}
+
+/** La copie de la convention pour la période suivante, enregistrée. */
+export async function renouvelerConvention(id: string): Promise<Convention> {
+  return conventionDepuisIpc(await appeler<Convention>("renouveler_convention", { id }));
+}
+
+/** Le profil de la commune (Paramètres). */
+export function lireCommune(): Promise<Commune> {
+  return appeler<Commune>("lire_commune");
+}
+
+/** Enregistre le profil ; refus « donnee_invalide » nommant le champ (« commune.population »). */
+export function enregistrerCommune(commune: Commune): Promise<Commune> {
+  return appeler<Commune>("enregistrer_commune", { commune });
 }

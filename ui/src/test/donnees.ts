@@ -1,5 +1,8 @@
 // Données de test tirées de la délibération de référence n° 2024/052.
 import type { AttenteMaire } from "../bindings/AttenteMaire";
+import type { Commune } from "../bindings/Commune";
+import type { Convention } from "../bindings/Convention";
+import type { ConventionResume } from "../bindings/ConventionResume";
 import type { DeliberationDetail } from "../bindings/DeliberationDetail";
 import type { EntreeHistorique } from "../bindings/EntreeHistorique";
 import type { Matiere } from "../bindings/Matiere";
@@ -450,4 +453,76 @@ export const resultatsEnt: ResultatsRecherche = {
       liee: "2024/052",
     },
   ],
+};
+
+// Conventions et profil de la commune (écrans « Conventions » et « Paramètres »).
+
+export const conventionEnt: Convention = {
+  id: "ent-ecole-2024-2025",
+  titre: "Convention ENT-école Année scolaire 2024-2025",
+  entete: "RÉGION ACADÉMIQUE OCCITANIE",
+  date_document: "2024-04-30",
+  parties: [
+    {
+      nom: "LA RÉGION ACADÉMIQUE OCCITANIE",
+      siret: null,
+      adresse: ["31, rue de l'Université 34 064 - MONTPELLIER Cedex 2"],
+      representant: "Sophie BÉJEAN",
+      qualite: "Rectrice de la région académique Occitanie",
+      designation: "Région académique",
+    },
+  ],
+  notes: [],
+  preambule: [{ type: "paragraphe", texte: "Dans le cadre de la mise en place d'un ENT 1er degré…" }],
+  articles: [
+    {
+      numero: "4",
+      titre: "Participation financière",
+      contenu: [{ type: "paragraphe", texte: "La participation est fixée à  par école." }],
+      sous_articles: [],
+    },
+    {
+      numero: "9",
+      titre: "Liste des écoles",
+      contenu: [{ type: "liste", elements: ["école A", "école B"] }],
+      sous_articles: [{ numero: "9.1", titre: "Coût", contenu: [], sous_articles: [] }],
+    },
+  ],
+  lieu_signature: "Montpellier",
+  date_signature: "2024-04-30",
+  deliberation: "2024/052",
+  periode: { annee_scolaire: "2024-2025", debut: "a_la_signature", fin: "2025-09-01", reconduction_tacite: false },
+  conditions_financieres: {
+    montant_unitaire_centimes: 4500n,
+    taxe: "TTC",
+    unite: "école",
+    beneficiaires: [
+      { nom: "ECOLE ELEMENTAIRE PUBLIQUE SARDA GARRIGA", uai: "0660710N" },
+      { nom: "ECOLE MATERNELLE PUBLIQUE MARIE MELLIES", uai: "0660446B" },
+    ],
+    quantite: null,
+  },
+};
+
+export const conventionsResumes: ConventionResume[] = [
+  {
+    id: "ent-ecole-2024-2025",
+    titre: "Convention ENT-école Année scolaire 2024-2025",
+    annee_scolaire: "2024-2025",
+    fin: "2025-09-01",
+    montant: "2 école(s) × 45\u00a0€ TTC = 90\u00a0€ TTC",
+  },
+];
+
+export const communePezilla: Commune = {
+  nom: "Pézilla-la-Rivière",
+  siret: "21660140100120",
+  adresse: { lignes: ["31 AVENUE DU CANIGOUE"], code_postal: "66370", ville: "PEZILLA-LA-RIVIERE" },
+  population: 3700,
+  departement: "66",
+  tribunal_administratif: {
+    nom: "Tribunal Administratif de Montpellier",
+    adresse: "Espace Pitot – 6 Rue Pitot – 34 063 Montpellier cedex 02",
+  },
+  maire: "billes-jean-paul",
 };
