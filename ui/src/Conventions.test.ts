@@ -7,7 +7,7 @@ import EcranConventions from "./composants/EcranConventions.svelte";
 import * as ipc from "./ipc";
 import { centimesVersEuro, euroVersCentimes } from "./lib/convention";
 import { erreurs, fr } from "./lib/fr";
-import { conventionEnt, conventionsResumes, detail052 } from "./test/donnees";
+import { communePezilla, conventionEnt, conventionsResumes, detail052, elus } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   listerConventions: vi.fn(),
@@ -16,6 +16,8 @@ vi.mock("./ipc", () => ({
   enregistrerConvention: vi.fn(),
   renouvelerConvention: vi.fn(),
   lireDeliberation: vi.fn(),
+  lireCommune: vi.fn(),
+  listerElus: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -200,6 +202,20 @@ describe("conventions", () => {
     expect(editeur).toHaveAttribute("data-id", "convention-nouvelle");
     // La liste est relue pour le retour.
     expect(m.listerConventions).toHaveBeenCalledTimes(2);
+  });
+
+  it("ajoute la commune comme partie, remplie depuis son profil et représentée par son maire", async () => {
+    const user = userEvent.setup();
+    m.lireCommune.mockResolvedValue(communePezilla);
+    m.listerElus.mockResolvedValue(elus);
+    const editeur = await nouvelleConvention(user);
+    await user.click(within(editeur).getByTestId("ajouter-commune"));
+    const partie = (await within(editeur).findAllByTestId("partie")).at(-1);
+    if (!partie) throw new Error("aucune partie");
+    expect(within(partie).getByTestId("partie-nom")).toHaveValue("COMMUNE DE PÉZILLA-LA-RIVIÈRE");
+    expect(within(partie).getByTestId("partie-siret")).toHaveValue("21660140100120");
+    const maire = elus.find((e) => e.id === communePezilla.maire);
+    expect(within(partie).getByDisplayValue(maire?.nom ?? "?")).toBeInTheDocument();
   });
 
   it("refuse un montant illisible sans l'envoyer au cœur", async () => {

@@ -4,6 +4,7 @@
 // nombre à virgule flottante. Le cœur seul calcule les totaux et contrôle.
 import type { Article } from "../bindings/Article";
 import type { Bloc } from "../bindings/Bloc";
+import type { Commune } from "../bindings/Commune";
 import type { Convention } from "../bindings/Convention";
 import type { MentionTaxe } from "../bindings/MentionTaxe";
 
@@ -115,6 +116,23 @@ export function nouvelArticle(numero: string): ArticleFormulaire {
 
 export function nouvellePartie(): PartieFormulaire {
   return { cle: cle(), nom: "", siret: "", adresse: "", representant: "", qualite: "", designation: "" };
+}
+
+/**
+ * La commune comme partie, remplie depuis son profil : nom, SIRET, adresse
+ * et le maire qui la représente.
+ */
+export function partieCommune(commune: Commune, nomDuMaire: string): PartieFormulaire {
+  const adresse = [...commune.adresse.lignes, `${commune.adresse.code_postal} ${commune.adresse.ville}`];
+  return {
+    cle: cle(),
+    nom: `COMMUNE DE ${commune.nom.toUpperCase()}`,
+    siret: commune.siret,
+    adresse: adresse.join("\n"),
+    representant: nomDuMaire,
+    qualite: "Maire",
+    designation: "collectivité",
+  };
 }
 
 export function nouveauBeneficiaire(): BeneficiaireFormulaire {

@@ -189,6 +189,7 @@ export const fr = {
     qualite: "En sa qualité de",
     designation: "Ci-après dénommée",
     ajouterPartie: "Ajouter une partie",
+    ajouterCommune: "Ajouter la commune (depuis son profil)",
     retirerPartie: (n: number) => `Retirer la partie n° ${n}`,
     retirer: "Retirer",
     notes: "Notes",
