@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Seance } from "../bindings/Seance";
 import { elus, seance15mai } from "../test/donnees";
 import {
   comptesSeance,
@@ -52,5 +53,24 @@ describe("formulaire de séance", () => {
     expect(formulaireComplet(f)).toBe(false);
     f.date_convocation = "2024-05-07";
     expect(formulaireComplet(f)).toBe(true);
+  });
+});
+
+describe("suites de la séance", () => {
+  it("garde les dates d'affichage de la liste et du procès-verbal, et les retire une fois effacées", () => {
+    const avec: Seance = {
+      ...seance15mai,
+      liste_affichee_le: "2024-05-17",
+      liste_en_ligne_le: "2024-05-18",
+      pv_arrete_le: "2024-06-27",
+    };
+    const f = formulaireDepuis(avec, elus);
+    expect(f.liste_affichee_le).toBe("2024-05-17");
+    const relue = versSeance(f, elus);
+    expect(relue.liste_en_ligne_le).toBe("2024-05-18");
+    expect(relue.pv_arrete_le).toBe("2024-06-27");
+    expect(relue).not.toHaveProperty("pv_publie_le");
+    const effacee = versSeance({ ...f, liste_affichee_le: "" }, elus);
+    expect(effacee).not.toHaveProperty("liste_affichee_le");
   });
 });

@@ -30,6 +30,11 @@ export type FormulaireSeance = {
   presences: Record<string, LignePresence>;
   /** Ordre des présences de la séance lue, conservé à l'enregistrement. */
   ordre_presences: string[];
+  /** Suites de la séance (L2121-25, L2121-15) : "" tant que non faites. */
+  liste_affichee_le: string;
+  liste_en_ligne_le: string;
+  pv_arrete_le: string;
+  pv_publie_le: string;
 };
 
 const DATE_ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,6 +73,10 @@ export function nouveauFormulaire(elus: EluResume[], date: string): FormulaireSe
     ordre_du_jour: "",
     presences,
     ordre_presences: [],
+    liste_affichee_le: "",
+    liste_en_ligne_le: "",
+    pv_arrete_le: "",
+    pv_publie_le: "",
   };
 }
 
@@ -94,6 +103,10 @@ export function formulaireDepuis(seance: Seance, elus: EluResume[]): FormulaireS
     ordre_du_jour: (seance.ordre_du_jour ?? []).join("\n"),
     presences,
     ordre_presences: seance.presences.map((p) => p.elu),
+    liste_affichee_le: seance.liste_affichee_le ?? "",
+    liste_en_ligne_le: seance.liste_en_ligne_le ?? "",
+    pv_arrete_le: seance.pv_arrete_le ?? "",
+    pv_publie_le: seance.pv_publie_le ?? "",
   };
 }
 
@@ -143,6 +156,11 @@ export function versSeance(f: FormulaireSeance, elus: EluResume[]): Seance {
       .filter((l) => l !== ""),
     urgence: f.urgence,
     sur_reconvocation: f.sur_reconvocation,
+    // Absent when not done: a séance read and saved unchanged stays identical.
+    ...(dateValide(f.liste_affichee_le) ? { liste_affichee_le: f.liste_affichee_le } : {}),
+    ...(dateValide(f.liste_en_ligne_le) ? { liste_en_ligne_le: f.liste_en_ligne_le } : {}),
+    ...(dateValide(f.pv_arrete_le) ? { pv_arrete_le: f.pv_arrete_le } : {}),
+    ...(dateValide(f.pv_publie_le) ? { pv_publie_le: f.pv_publie_le } : {}),
   };
 }
 
