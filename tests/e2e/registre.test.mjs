@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ICI,
   attendreElement,
   avecApplication,
   capturer,
@@ -840,6 +841,57 @@ test('paramètres et raccourcis : refus nommant le champ, Ctrl+N, Ctrl+P', { tim
       await attendreElement(driver, '[data-testid="apercu-pdf"]');
       const bouton = await driver.findElement(By.css('[data-testid="bouton-apercu"]'));
       assert.equal(await bouton.getAttribute('aria-expanded'), 'true');
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('accessibilité : audit axe (WCAG 2 A et AA, contrastes compris) de chaque écran principal dans la vraie fenêtre', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('axe');
+  const source = await readFile(path.join(ICI, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const ecrans = [
+    'nav-tableau',
+    'nav-deliberations',
+    'nav-seances',
+    'nav-a-relire',
+    'nav-conventions',
+    'nav-recherche',
+    'nav-registre',
+    'nav-sauvegarde',
+    'nav-parametres',
+  ];
+  try {
+    await semerDemo(base);
+    await avecApplication('axe', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      const violations = [];
+      const auditer = async (ecran) => {
+        // Let the screen load its data before the audit.
+        await driver.sleep(400);
+        // The app's CSP forbids inline scripts: axe is evaluated by the
+        // driver itself, like any WebDriver script.
+        if (!(await driver.executeScript('return Boolean(window.axe);'))) {
+          await driver.executeScript(`${source}\n;window.axe = axe;`);
+        }
+        const resultat = await driver.executeAsyncScript(
+          `const fini = arguments[arguments.length - 1];
+           window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+             .then((r) => fini(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, cibles: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))))
+             .catch((e) => fini(JSON.stringify([{ id: 'erreur-axe', impact: 'critical', cibles: [String(e)] }])));`,
+        );
+        for (const v of JSON.parse(resultat)) violations.push({ ecran, ...v });
+      };
+      for (const ecran of ecrans) {
+        await (await attendreElement(driver, `[data-testid="${ecran}"]`)).click();
+        await auditer(ecran);
+      }
+      // The deliberation's detail, the richest screen.
+      await (await attendreElement(driver, '[data-testid="nav-deliberations"]')).click();
+      await (await attendreElement(driver, `${LIGNE} button`)).click();
+      await attendreElement(driver, '[data-testid="detail-numero"]');
+      await auditer('detail-2024-052');
+      assert.deepEqual(violations, [], `violations d'accessibilité :\n${JSON.stringify(violations, null, 2)}`);
     });
   } finally {
     await supprimer(parent);

@@ -164,7 +164,8 @@ export const fr = {
     },
     ouvrir: (titre: string) => `Ouvrir la convention « ${titre} »`,
     renouveler: "Renouveler pour la période suivante",
-    renouvelerAide: (titre: string) => `Renouveler la convention « ${titre} » pour la période suivante`,
+    // Starts with the visible text, so speech users can say what they see (WCAG 2.5.3).
+    renouvelerAide: (titre: string) => `Renouveler pour la période suivante : « ${titre} »`,
     renouvelee: (titre: string) => `Convention renouvelée : « ${titre} ».`,
     sansDeliberation: "—",
   },
