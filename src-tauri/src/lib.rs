@@ -79,8 +79,29 @@ fn dossier_base() -> Result<PathBuf, Erreur> {
     }
 }
 
+/// When the process started, for `scripts/mesurer-demarrage.sh`.
+static DEBUT: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+static PREMIER_APPEL: std::sync::Once = std::sync::Once::new();
+
+/// The interface's first call (it asks for the register's state once it is
+/// mounted) marks it interactive: with REGISTRE_MESURE_DEMARRAGE set, the
+/// time since start is printed for the measuring script.
+fn noter_interface_prete() {
+    PREMIER_APPEL.call_once(|| {
+        if std::env::var_os("REGISTRE_MESURE_DEMARRAGE").is_some() {
+            if let Some(debut) = DEBUT.get() {
+                eprintln!(
+                    "registre-app : interface prête en {} ms",
+                    debut.elapsed().as_millis()
+                );
+            }
+        }
+    });
+}
+
 #[tauri::command]
 async fn etat_registre(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, ErreurIpc> {
+    noter_interface_prete();
     Ok(etat.registre()?.etat()?)
 }
 
@@ -562,6 +583,7 @@ fn sauvegarde_automatique(etat: &RegistreOuvert, quotidienne: bool) {
 }
 
 pub fn run() {
+    DEBUT.get_or_init(std::time::Instant::now);
     let resultat = tauri::Builder::default()
         // First, so that a second launch exits before opening anything.
         .plugin(tauri_plugin_single_instance::init(
