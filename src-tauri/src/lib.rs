@@ -19,6 +19,7 @@ use registre_core::{
 use registre_core::{ConventionResume, SaisieDecision};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
+use tauri_plugin_fs::FsExt;
 use tauri_plugin_opener::OpenerExt;
 
 /// Environment variable that overrides the database directory (used by the
@@ -176,6 +177,36 @@ async fn pdf_deliberation(
     Ok(Response::new(rendu.octets))
 }
 
+/// Tests drive the commands without the native dialogs and set this.
+const VARIABLE_CHEMINS_LIBRES: &str = "REGISTRE_CHEMINS_LIBRES";
+
+/// File access only through the dialogs: a path is accepted when the user
+/// chose it (or the folder holding it) in « Enregistrer sous… » / « Ouvrir… »,
+/// which records it in the file-system scope. A script that got into the
+/// webview cannot make Registre read or write anywhere else.
+fn exiger_choix_de_l_utilisateur(app: &AppHandle, chemin: &Path) -> Result<(), ErreurIpc> {
+    if std::env::var(VARIABLE_CHEMINS_LIBRES).as_deref() == Ok("1") {
+        return Ok(());
+    }
+    let scope = app.fs_scope();
+    let choisi = scope.is_allowed(chemin)
+        || chemin
+            .parent()
+            .is_some_and(|dossier| scope.is_allowed(dossier));
+    if choisi {
+        Ok(())
+    } else {
+        Err(ErreurIpc {
+            code: registre_core::CodeErreur::CheminNonAutorise,
+            message: format!(
+                "« {} » n'a pas été choisi dans une fenêtre « Enregistrer sous… » ou « Ouvrir… » : Registre ne lit et n'écrit un fichier que là où vous l'avez choisi.",
+                chemin.display()
+            ),
+            motifs: None,
+        })
+    }
+}
+
 /// Writes the PDF where the user chose in the « Enregistrer sous… » dialog.
 fn ecrire_pdf(etat: &RegistreOuvert, demande: &DemandePdf, chemin: &Path) -> Result<(), ErreurIpc> {
     let rendu = rendre_pdf(etat, demande)?;
@@ -204,11 +235,13 @@ fn ouvrir_dans_visionneuse(
 /// Saves one of a deliberation's documents (« Enregistrer sous… »).
 #[tauri::command]
 async fn enregistrer_pdf(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     numero: String,
     document: DocumentDeliberation,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     ecrire_pdf(&etat, &DemandePdf::deliberation(numero, document), &chemin)
 }
 
@@ -226,11 +259,13 @@ async fn ouvrir_pdf(
 /// Saves a séance's convocation or list of deliberations (« Enregistrer sous… »).
 #[tauri::command]
 async fn enregistrer_pdf_seance(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     id: String,
     document: DocumentSeance,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     ecrire_pdf(&etat, &DemandePdf::seance(id, document), &chemin)
 }
 
@@ -360,9 +395,11 @@ async fn lister_matieres() -> Result<Vec<Matiere>, ErreurIpc> {
 /// Says whether the PDF file the user picked is one recorded at a signature.
 #[tauri::command]
 async fn controler_pdf(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     chemin: PathBuf,
 ) -> Result<ControlePdf, ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let octets =
         std::fs::read(&chemin).map_err(|source| Erreur::EntreeSortie { chemin, source })?;
     Ok(etat.registre()?.controler_pdf(&octets)?)
@@ -371,10 +408,12 @@ async fn controler_pdf(
 /// Saves the PDF recorded at signature, byte for byte (« Enregistrer sous… »).
 #[tauri::command]
 async fn enregistrer_pdf_signe(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     numero: String,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let octets = etat.registre()?.pdf_signe(&numero)?;
     Ok(registre_core::ecrire_atomiquement(&chemin, &octets)?)
 }
@@ -382,10 +421,12 @@ async fn enregistrer_pdf_signe(
 /// Open data: the SCDL CSV of the signed acts, written where the user chose.
 #[tauri::command]
 async fn exporter_scdl(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     annee: Option<i32>,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let csv = etat.registre()?.exporter_scdl(annee)?;
     Ok(registre_core::ecrire_atomiquement(&chemin, csv)?)
 }
@@ -393,11 +434,13 @@ async fn exporter_scdl(
 /// The ACTES package of a signed act, in a new or empty folder.
 #[tauri::command]
 async fn preparer_paquet_actes(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     numero: String,
     dossier: PathBuf,
     classification: Option<chrono::NaiveDate>,
 ) -> Result<Vec<String>, ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &dossier)?;
     let (_, fichiers) = etat
         .registre()?
         .paquet_actes(&numero, classification, maintenant())?;
@@ -408,11 +451,13 @@ async fn preparer_paquet_actes(
 /// The signed PDFs of a period and the index page, in a new or empty folder.
 #[tauri::command]
 async fn exporter_publication(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     du: chrono::NaiveDate,
     au: chrono::NaiveDate,
     dossier: PathBuf,
 ) -> Result<u32, ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &dossier)?;
     let fichiers = etat.registre()?.publication(du, au, maintenant().date())?;
     registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
     Ok(fichiers.len() as u32 - 1)
@@ -448,10 +493,12 @@ async fn echeancier(
 /// Saves the annual register of a year (« Enregistrer sous… »).
 #[tauri::command]
 async fn enregistrer_pdf_registre(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     annee: i32,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     ecrire_pdf(&etat, &DemandePdf::Registre(annee), &chemin)
 }
 
@@ -546,9 +593,11 @@ async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBor
 /// « Sauvegarder sous… »: the whole register, history and signed PDFs included.
 #[tauri::command]
 async fn sauvegarder_sous(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     chemin: PathBuf,
 ) -> Result<(), ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let texte = etat.registre()?.sauvegarder(maintenant())?;
     Ok(registre_core::ecrire_atomiquement(&chemin, texte)?)
 }
@@ -556,9 +605,11 @@ async fn sauvegarder_sous(
 /// « Restaurer… »: the file is checked whole before anything is replaced.
 #[tauri::command]
 async fn restaurer_sauvegarde(
+    app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     chemin: PathBuf,
 ) -> Result<EtatRegistre, ErreurIpc> {
+    exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let texte = std::fs::read_to_string(&chemin)
         .map_err(|source| Erreur::EntreeSortie { chemin, source })?;
     let registre = etat.registre()?;
@@ -597,6 +648,7 @@ pub fn run() {
         ))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(RegistreOuvert::ouvrir());

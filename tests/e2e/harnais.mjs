@@ -138,11 +138,11 @@ async function processusDuGroupe(pgid) {
  * Opens the app through the driver chain; a failed start (driver exited,
  * no answer, session too slow) is retried once with fresh processes.
  */
-export async function lancerApplication(base) {
+export async function lancerApplication(base, environnement = {}) {
   const echecs = [];
   for (let tentative = 1; tentative <= config.tentativesDemarrage; tentative += 1) {
     try {
-      return await lancerUneFois(base);
+      return await lancerUneFois(base, environnement);
     } catch (erreur) {
       echecs.push(`tentative ${tentative} : ${erreur.message}`);
       console.log(`# démarrage de l'application, tentative ${tentative} en échec`);
@@ -156,7 +156,7 @@ export async function lancerApplication(base) {
  * by WebKitWebDriver, then by the app), opens a WebDriver session on the
  * app, and returns { driver, arreter }. `arreter` is idempotent and never throws.
  */
-async function lancerUneFois(base) {
+async function lancerUneFois(base, environnement) {
   const [portLibre, portNatifLibre] = await portsLibres();
   const port = config.port ?? portLibre;
   const portNatif = config.portNatif ?? portNatifLibre;
@@ -170,7 +170,9 @@ async function lancerUneFois(base) {
       '--native-driver', config.pilotNatif,
     ],
     {
-      env: { ...process.env, REGISTRE_DB: base },
+      // The tests call the file commands without the native dialogs: the
+      // shell accepts their paths (a dedicated test checks the refusal).
+      env: { ...process.env, REGISTRE_DB: base, REGISTRE_CHEMINS_LIBRES: '1', ...environnement },
       detached: true, // own process group: tauri-driver + WebKitWebDriver + app
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -269,8 +271,8 @@ async function avecDelai(promesse, delai, message) {
  * attempted and the tauri-driver log is appended to the error. If the
  * watchdog fires, killing the processes unblocks any pending WebDriver call.
  */
-export async function avecApplication(nom, base, corps, delai = config.delaiScenario) {
-  const { driver, arreter, journal } = await lancerApplication(base);
+export async function avecApplication(nom, base, corps, delai = config.delaiScenario, environnement = {}) {
+  const { driver, arreter, journal } = await lancerApplication(base, environnement);
   let minuteur;
   let expire = false;
   const chienDeGarde = new Promise((_, rejeter) => {

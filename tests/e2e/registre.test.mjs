@@ -897,3 +897,38 @@ test('accessibilité : audit axe (WCAG 2 A et AA, contrastes compris) de chaque 
     await supprimer(parent);
   }
 });
+
+test('sécurité : sans passer par une fenêtre « Enregistrer sous… », le shell refuse d\'écrire où le demande un script', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('chemins');
+  const cible = path.join(parent, 'pirate.json');
+  try {
+    await semerDemo(base);
+    await avecApplication(
+      'chemins',
+      base,
+      async (driver) => {
+        await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+        const reponse = await driver.executeAsyncScript(
+          `const fini = arguments[arguments.length - 1];
+           window.__TAURI_INTERNALS__.invoke('sauvegarder_sous', { chemin: arguments[0] })
+             .then(() => fini('accepté'), (e) => fini(JSON.stringify(e)));`,
+          cible,
+        );
+        const erreur = JSON.parse(reponse);
+        assert.equal(erreur.code, 'chemin_non_autorise');
+        assert.match(erreur.message, /Enregistrer sous/);
+        const lecture = await driver.executeAsyncScript(
+          `const fini = arguments[arguments.length - 1];
+           window.__TAURI_INTERNALS__.invoke('restaurer_sauvegarde', { chemin: '/etc/passwd' })
+             .then(() => fini('accepté'), (e) => fini(JSON.stringify(e)));`,
+        );
+        assert.equal(JSON.parse(lecture).code, 'chemin_non_autorise');
+      },
+      undefined,
+      { REGISTRE_CHEMINS_LIBRES: '0' },
+    );
+    await assert.rejects(readFile(cible), /ENOENT/, 'nothing written outside a dialog');
+  } finally {
+    await supprimer(parent);
+  }
+});

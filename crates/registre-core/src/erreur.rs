@@ -139,6 +139,8 @@ pub enum CodeErreur {
     ExportInvalide,
     TransitionRefusee,
     EntreeSortie,
+    /// The shell refused a path the user did not choose in a dialog.
+    CheminNonAutorise,
     Interne,
 }
 

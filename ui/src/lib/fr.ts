@@ -55,6 +55,8 @@ export const erreurs = {
   transition_refusee: "Ce changement de statut n'est pas possible pour le moment.",
   entree_sortie:
     "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
+  chemin_non_autorise:
+    "Registre ne lit et n'écrit un fichier qu'à l'emplacement choisi dans la fenêtre « Enregistrer sous… » ou « Ouvrir… ».",
   interne: "Une erreur inattendue s'est produite.",
 } as const satisfies Record<CodeErreur, string>;
 
