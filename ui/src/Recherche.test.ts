@@ -6,7 +6,15 @@ import type { RequeteRecherche } from "./bindings/RequeteRecherche";
 import type { ResultatsRecherche } from "./bindings/ResultatsRecherche";
 import * as ipc from "./ipc";
 import { erreurs, fr } from "./lib/fr";
-import { detail052, etatPezilla, matieres, resultatsEnt, resumes, tableauVide } from "./test/donnees";
+import {
+  detail052,
+  etatPezilla,
+  matieres,
+  resultatsEnt,
+  resumes,
+  seancesResumes,
+  tableauVide,
+} from "./test/donnees";
 
 vi.mock("./ipc", () => ({
   etatRegistre: vi.fn(),
@@ -17,6 +25,8 @@ vi.mock("./ipc", () => ({
   tableauDeBord: vi.fn(),
   rechercher: vi.fn(),
   listerMatieres: vi.fn(),
+  listerSeances: vi.fn(),
+  listerElus: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -33,7 +43,17 @@ function differe<T>(): { promesse: Promise<T>; resoudre: (valeur: T) => void } {
 }
 
 function requete(partielle: Partial<RequeteRecherche>): RequeteRecherche {
-  return { texte: "", annee: null, statut: null, matiere: null, genre: null, limite: 20, ...partielle };
+  return {
+    texte: "",
+    annee: null,
+    statut: null,
+    matiere: null,
+    genre: null,
+    seance: null,
+    rapporteur: null,
+    limite: 20,
+    ...partielle,
+  };
 }
 
 function derniereRequete(): RequeteRecherche | undefined {
@@ -58,6 +78,10 @@ beforeEach(() => {
   m.historique.mockResolvedValue([]);
   m.lireDeliberation.mockResolvedValue(detail052);
   m.listerMatieres.mockResolvedValue(matieres);
+  m.listerSeances.mockResolvedValue(seancesResumes);
+  m.listerElus.mockResolvedValue([
+    { id: "carola-karine", nom: "Karine CAROLA", fonction: "Adjointe", mandat_debut: null, mandat_fin: null },
+  ]);
   m.rechercher.mockResolvedValue(resultatsEnt);
 });
 
@@ -207,6 +231,22 @@ describe("recherche", () => {
     await waitFor(() =>
       expect(derniereRequete()).toEqual(
         requete({ texte: "ecole", annee: 2024, statut: "signe", matiere: "8.1", genre: "convention" }),
+      ),
+    );
+    // The séance and the rapporteur, from the register's lists.
+    await user.selectOptions(within(ecran).getByTestId("filtre-seance"), "2024-05-15");
+    await user.selectOptions(within(ecran).getByTestId("filtre-rapporteur"), "carola-karine");
+    await waitFor(() =>
+      expect(derniereRequete()).toEqual(
+        requete({
+          texte: "ecole",
+          annee: 2024,
+          statut: "signe",
+          matiere: "8.1",
+          genre: "convention",
+          seance: "2024-05-15",
+          rapporteur: "carola-karine",
+        }),
       ),
     );
 

@@ -11,6 +11,10 @@ export type CriteresRecherche = {
   statut: string;
   matiere: string;
   genre: string;
+  /** Identifiant de séance ("2024-05-15") ou "". */
+  seance: string;
+  /** Identifiant d'élu rapporteur ou "". */
+  rapporteur: string;
 };
 
 /** Nombre de résultats demandés, puis ajoutés par « Afficher plus ». */
@@ -20,7 +24,7 @@ export const STATUTS: readonly Statut[] = Object.keys(statuts) as Statut[];
 export const GENRES: readonly GenreFiche[] = ["deliberation", "convention"];
 
 export function criteresVides(): CriteresRecherche {
-  return { texte: "", annee: "", statut: "", matiere: "", genre: "" };
+  return { texte: "", annee: "", statut: "", matiere: "", genre: "", seance: "", rapporteur: "" };
 }
 
 function estStatut(valeur: string): valeur is Statut {
@@ -33,7 +37,15 @@ function estGenre(valeur: string): valeur is GenreFiche {
 
 /** Ni mot ni filtre : rien à chercher, l'écran invite à saisir. */
 export function sansCritere(c: CriteresRecherche): boolean {
-  return c.texte.trim() === "" && c.annee === "" && c.statut === "" && c.matiere === "" && c.genre === "";
+  return (
+    c.texte.trim() === "" &&
+    c.annee === "" &&
+    c.statut === "" &&
+    c.matiere === "" &&
+    c.genre === "" &&
+    c.seance === "" &&
+    c.rapporteur === ""
+  );
 }
 
 export function versRequete(c: CriteresRecherche, limite: number): RequeteRecherche {
@@ -44,6 +56,8 @@ export function versRequete(c: CriteresRecherche, limite: number): RequeteRecher
     statut: estStatut(c.statut) ? c.statut : null,
     matiere: c.matiere !== "" ? c.matiere : null,
     genre: estGenre(c.genre) ? c.genre : null,
+    seance: c.seance !== "" ? c.seance : null,
+    rapporteur: c.rapporteur !== "" ? c.rapporteur : null,
     limite,
   };
 }
