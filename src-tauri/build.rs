@@ -49,6 +49,8 @@ const COMMANDES: &[&str] = &[
     "renouveler_convention",
     "lister_decisions_maire",
     "enregistrer_decision_maire",
+    "reparer_registre",
+    "derniere_copie",
 ];
 
 fn main() {

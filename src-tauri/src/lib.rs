@@ -584,6 +584,30 @@ async fn enregistrer_commune(
     Ok(etat.registre()?.enregistrer_commune(commune)?)
 }
 
+/// A register that no longer opens (damaged files) is rebuilt from its
+/// newest automatic copy; the damaged folder is kept aside. Only when the
+/// register is not open: an open register is not damaged.
+#[tauri::command]
+async fn reparer_registre(etat: State<'_, RegistreOuvert>) -> Result<EtatRegistre, ErreurIpc> {
+    let dossier = etat.dossier.as_ref().map_err(Clone::clone)?;
+    let mut ouvert = etat.registre.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(r) = ouvert.as_ref() {
+        return Ok(r.etat()?);
+    }
+    let (registre, _) = registre_core::reparer_depuis_la_derniere_copie(dossier, maintenant())?;
+    *ouvert = Some(registre.clone());
+    Ok(registre.etat()?)
+}
+
+/// The file name of the newest automatic copy, offered when the register
+/// does not open.
+#[tauri::command]
+async fn derniere_copie(etat: State<'_, RegistreOuvert>) -> Result<Option<String>, ErreurIpc> {
+    let dossier = etat.dossier.as_ref().map_err(Clone::clone)?;
+    Ok(registre_core::derniere_copie_de(dossier)
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
+}
+
 /// The home dashboard for today.
 #[tauri::command]
 async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBord, ErreurIpc> {
@@ -718,7 +742,9 @@ pub fn run() {
             enregistrer_convention,
             renouveler_convention,
             lister_decisions_maire,
-            enregistrer_decision_maire
+            enregistrer_decision_maire,
+            reparer_registre,
+            derniere_copie
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

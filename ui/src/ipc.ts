@@ -419,3 +419,13 @@ export function lireCommune(): Promise<Commune> {
 export function enregistrerCommune(commune: Commune): Promise<Commune> {
   return appeler<Commune>("enregistrer_commune", { commune });
 }
+
+/** Le nom de la copie automatique la plus récente, proposée si le registre ne s'ouvre plus. */
+export function derniereCopie(): Promise<string | null> {
+  return appeler<string | null>("derniere_copie");
+}
+
+/** Reconstruit un registre endommagé depuis sa dernière copie automatique. */
+export function reparerRegistre(): Promise<EtatRegistre> {
+  return appeler<EtatRegistre>("reparer_registre");
+}

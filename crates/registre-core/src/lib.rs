@@ -31,6 +31,7 @@ pub use registre::decisions::SaisieDecision;
 pub use registre::redaction::{
     empreinte, AttenteMaire, ControlePdf, Enregistrement, EntreeHistorique, Redaction, Revue,
 };
+pub use registre::sauvegardes::{derniere_copie_de, reparer_depuis_la_derniere_copie};
 pub use registre::tableau::{ConventionEnAttente, TableauDeBord};
 pub use registre::{dossier_par_defaut, Registre, Verification, IDENTIFIANT_APPLICATION};
 pub use stockage::FORMAT_STOCKAGE;

@@ -292,6 +292,14 @@ export const fr = {
     enregistrement: "Enregistrement…",
     enregistre: "Profil de la commune enregistré.",
   },
+  reparation: {
+    titre: "Reconstruire le registre",
+    explication: (copie: string) =>
+      `Les fichiers du registre sont endommagés. Registre peut le reconstruire depuis sa dernière copie automatique (${copie}) ; le dossier endommagé est gardé à côté, rien n'est effacé.`,
+    reparer: "Reconstruire depuis la dernière copie",
+    aucuneCopie:
+      "Aucune copie automatique n'a été trouvée à côté du registre : restaurez une sauvegarde enregistrée ailleurs avec « Restaurer… ».",
+  },
   recherche: {
     titre: "Recherche",
     champ: "Rechercher dans les délibérations et les conventions",

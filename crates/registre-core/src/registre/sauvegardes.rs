@@ -72,3 +72,100 @@ impl Registre {
         Ok(Some(chemin))
     }
 }
+
+/// The newest automatic copy of the register in `dossier`, if any: what a
+/// damaged register can be rebuilt from.
+pub fn derniere_copie_de(dossier: &std::path::Path) -> Option<PathBuf> {
+    sauvegarde::copies(&sauvegarde::dossier_automatique(dossier)).pop()
+}
+
+/// Rebuilds a register that no longer opens (damaged files) from its newest
+/// automatic copy. The copy is checked whole first; the damaged folder is
+/// kept aside (renamed, never deleted) for whoever investigates; then a new
+/// register is created in its place and filled from the copy. Returns the
+/// open register and the copy used.
+pub fn reparer_depuis_la_derniere_copie(
+    dossier: &std::path::Path,
+    le: NaiveDateTime,
+) -> Resultat<(Registre, PathBuf)> {
+    let copie = derniere_copie_de(dossier).ok_or_else(|| {
+        Erreur::Introuvable(format!(
+            "Aucune copie automatique du registre n'a été trouvée dans « {} ».",
+            sauvegarde::dossier_automatique(dossier).display()
+        ))
+    })?;
+    let texte = std::fs::read_to_string(&copie).map_err(|source| Erreur::EntreeSortie {
+        chemin: copie.clone(),
+        source,
+    })?;
+    // Nothing moves before the copy is known to be good.
+    sauvegarde::lire(&texte)?;
+    let nom = dossier
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "registre".into());
+    let a_cote = dossier.with_file_name(format!("{nom}-endommage-{}", le.format("%Y%m%d-%H%M%S")));
+    if dossier.exists() {
+        std::fs::rename(dossier, &a_cote).map_err(|source| Erreur::EntreeSortie {
+            chemin: dossier.to_path_buf(),
+            source,
+        })?;
+    }
+    let registre = Registre::ouvrir(dossier)?;
+    registre.restaurer(&texte)?;
+    Ok((registre, copie))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn le(heure: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2024, 5, 20)
+            .unwrap()
+            .and_hms_opt(heure, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn un_registre_endommage_est_reconstruit_depuis_sa_derniere_copie_et_garde_de_cote() {
+        let parent = tempfile::tempdir().unwrap();
+        let dossier = parent.path().join("registre-db");
+        {
+            let r = Registre::ouvrir(&dossier).unwrap();
+            r.charger_demo(le(9)).unwrap();
+            r.sauvegarde_automatique(le(10), 10, None).unwrap();
+        }
+        // Damage: the format key no longer reads.
+        {
+            let db = sled::open(dossier.join("sled")).unwrap();
+            db.open_tree("meta")
+                .unwrap()
+                .insert("format_stockage", &b"xx"[..])
+                .unwrap();
+            db.flush().unwrap();
+        }
+        let e = Registre::ouvrir(&dossier).err().expect("damaged");
+        assert!(matches!(e, Erreur::BaseEndommagee(_)), "{e}");
+        let (r, copie) = reparer_depuis_la_derniere_copie(&dossier, le(11)).unwrap();
+        assert!(copie.ends_with("registre-20240520-100000.json"));
+        assert_eq!(r.lister_deliberations().unwrap().len(), 1);
+        assert!(parent
+            .path()
+            .join("registre-db-endommage-20240520-110000")
+            .join("sled")
+            .exists());
+    }
+
+    #[test]
+    fn sans_copie_rien_ne_bouge() {
+        let parent = tempfile::tempdir().unwrap();
+        let dossier = parent.path().join("registre-db");
+        std::fs::create_dir_all(&dossier).unwrap();
+        let e = reparer_depuis_la_derniere_copie(&dossier, le(11))
+            .err()
+            .unwrap();
+        assert!(matches!(e, Erreur::Introuvable(_)), "{e}");
+        assert!(dossier.exists());
+    }
+}
