@@ -51,6 +51,8 @@ const COMMANDES: &[&str] = &[
     "enregistrer_decision_maire",
     "reparer_registre",
     "derniere_copie",
+    "copies_a_garder",
+    "definir_copies_a_garder",
 ];
 
 fn main() {

@@ -608,6 +608,20 @@ async fn derniere_copie(etat: State<'_, RegistreOuvert>) -> Result<Option<String
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
 }
 
+/// How many automatic copies are kept (Sauvegarde screen).
+#[tauri::command]
+async fn copies_a_garder(etat: State<'_, RegistreOuvert>) -> Result<u32, ErreurIpc> {
+    Ok(etat.registre()?.copies_a_garder()? as u32)
+}
+
+#[tauri::command]
+async fn definir_copies_a_garder(
+    etat: State<'_, RegistreOuvert>,
+    nombre: u32,
+) -> Result<u32, ErreurIpc> {
+    Ok(etat.registre()?.definir_copies_a_garder(nombre)? as u32)
+}
+
 /// The home dashboard for today.
 #[tauri::command]
 async fn tableau_de_bord(etat: State<'_, RegistreOuvert>) -> Result<TableauDeBord, ErreurIpc> {
@@ -641,9 +655,6 @@ async fn restaurer_sauvegarde(
     Ok(registre.etat()?)
 }
 
-/// Automatic copies kept beside the database.
-const SAUVEGARDES_A_GARDER: usize = registre_core::sauvegarde::A_GARDER_PAR_DEFAUT;
-
 /// The automatic copy: `quotidienne` writes only when the newest copy is
 /// more than a day old. A failed copy is reported, never fatal.
 fn sauvegarde_automatique(etat: &RegistreOuvert, quotidienne: bool) {
@@ -651,8 +662,10 @@ fn sauvegarde_automatique(etat: &RegistreOuvert, quotidienne: bool) {
         return;
     };
     let delai = quotidienne.then_some(24);
-    if let Err(erreur) = registre.sauvegarde_automatique(maintenant(), SAUVEGARDES_A_GARDER, delai)
-    {
+    let garder = registre
+        .copies_a_garder()
+        .unwrap_or(registre_core::sauvegarde::A_GARDER_PAR_DEFAUT);
+    if let Err(erreur) = registre.sauvegarde_automatique(maintenant(), garder, delai) {
         eprintln!("registre-app : sauvegarde automatique impossible : {erreur}");
     }
 }
@@ -744,7 +757,9 @@ pub fn run() {
             lister_decisions_maire,
             enregistrer_decision_maire,
             reparer_registre,
-            derniere_copie
+            derniere_copie,
+            copies_a_garder,
+            definir_copies_a_garder
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

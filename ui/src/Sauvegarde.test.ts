@@ -7,6 +7,8 @@ import { erreurs, fr } from "./lib/fr";
 import { etatPezilla, etatVide, resumes, tableauVide } from "./test/donnees";
 
 vi.mock("./ipc", () => ({
+  copiesAGarder: vi.fn(),
+  definirCopiesAGarder: vi.fn(),
   etatRegistre: vi.fn(),
   listerDeliberations: vi.fn(),
   tableauDeBord: vi.fn(),
@@ -25,6 +27,8 @@ const FICHIER = "/home/mairie/registre-20240101.json";
 
 beforeEach(() => {
   vi.resetAllMocks();
+  m.copiesAGarder.mockResolvedValue(10);
+  m.definirCopiesAGarder.mockImplementation((n: number) => Promise.resolve(n));
   m.etatRegistre.mockResolvedValue(etatPezilla);
   m.listerDeliberations.mockResolvedValue([
     ...resumes,
@@ -210,3 +214,19 @@ describe("exports", () => {
     );
   });
 });
+
+describe("copies automatiques", () => {
+  it("montre le nombre gardé et enregistre celui qu'on choisit", async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByTestId("nav-sauvegarde"));
+    const champ = await screen.findByTestId("copies-a-garder");
+    expect(champ).toHaveValue(10);
+    await user.clear(champ);
+    await user.type(champ, "30");
+    await user.click(screen.getByTestId("enregistrer-copies"));
+    expect(m.definirCopiesAGarder).toHaveBeenCalledWith(30);
+    expect(await screen.findByText(fr.sauvegarde.copiesEnregistrees(30))).toBeInTheDocument();
+  });
+});
+

@@ -429,3 +429,12 @@ export function derniereCopie(): Promise<string | null> {
 export function reparerRegistre(): Promise<EtatRegistre> {
   return appeler<EtatRegistre>("reparer_registre");
 }
+
+/** Nombre de copies automatiques gardées à côté du registre. */
+export function copiesAGarder(): Promise<number> {
+  return appeler<number>("copies_a_garder");
+}
+
+export function definirCopiesAGarder(nombre: number): Promise<number> {
+  return appeler<number>("definir_copies_a_garder", { nombre });
+}

@@ -39,6 +39,8 @@ const CLE_FORMAT: &[u8] = b"format_stockage";
 /// sled's page cache.
 const CACHE_SLED_OCTETS: u64 = 64 * 1024 * 1024;
 const CLE_COMMUNE: &[u8] = b"commune";
+/// How many automatic backup copies to keep (u32, big endian).
+const CLE_COPIES: &[u8] = b"copies_a_garder";
 
 /// One step: takes a database of format `n` to format `n + 1`. A step must be
 /// idempotent: a crash between the step and the version bump re-runs it.
@@ -231,6 +233,19 @@ impl Stockage {
             conventions: self.conventions()?,
             decisions_du_maire: self.decisions_maire()?,
         })
+    }
+
+    pub(crate) fn copies_a_garder(&self) -> Resultat<Option<u32>> {
+        Ok(self
+            .meta
+            .get(CLE_COPIES)?
+            .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
+            .map(u32::from_be_bytes))
+    }
+
+    pub(crate) fn definir_copies_a_garder(&self, n: u32) -> Resultat<()> {
+        self.meta.insert(CLE_COPIES, &n.to_be_bytes())?;
+        self.valider_ecriture()
     }
 
     /// Writes the commune's profile and waits until it is on disk.

@@ -425,8 +425,11 @@ export const fr = {
     sauvegardeTitre: "Sauvegarde",
     sauvegardeTexte:
       "Une sauvegarde complète tient dans un seul fichier JSON : le registre, l'historique de chaque délibération, les commentaires et les PDF signés. Gardez-en une copie hors de cet ordinateur (clé USB, serveur de la mairie).",
+    copiesAGarder: "Copies automatiques gardées",
+    enregistrerCopies: "Enregistrer",
+    copiesEnregistrees: (n: number) => `Les ${n} copies automatiques les plus récentes seront gardées.`,
     automatiques:
-      "Registre fait aussi des copies automatiques, à côté de la base de données : une par jour au démarrage et une à chaque fermeture du logiciel ; les dix plus récentes sont gardées.",
+      "Registre fait aussi des copies automatiques, à côté de la base de données : une par jour au démarrage et une à chaque fermeture du logiciel ; les plus récentes sont gardées, au nombre choisi ci-dessous.",
     emplacement: "Base de données :",
     sauvegarderSous: "Sauvegarder sous…",
     titreDialogueSauvegarde: "Enregistrer la sauvegarde du registre",

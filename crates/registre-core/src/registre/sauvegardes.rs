@@ -29,6 +29,27 @@ impl Registre {
         Ok(contenu.donnees)
     }
 
+    /// How many automatic copies are kept (10 unless the clerk chose).
+    pub fn copies_a_garder(&self) -> Resultat<usize> {
+        Ok(self
+            .stockage
+            .copies_a_garder()?
+            .map(|n| n as usize)
+            .unwrap_or(sauvegarde::A_GARDER_PAR_DEFAUT))
+    }
+
+    /// Sets how many automatic copies are kept: 1 to 365.
+    pub fn definir_copies_a_garder(&self, n: u32) -> Resultat<usize> {
+        if !(1..=365).contains(&n) {
+            return Err(Erreur::invalide(
+                "copies_a_garder",
+                format!("garder {n} copie(s) n'est pas possible : choisissez entre 1 et 365"),
+            ));
+        }
+        self.stockage.definir_copies_a_garder(n)?;
+        Ok(n as usize)
+    }
+
     /// The folder of the automatic copies, beside the database.
     pub fn dossier_sauvegardes(&self) -> PathBuf {
         sauvegarde::dossier_automatique(self.dossier())
@@ -155,6 +176,18 @@ mod tests {
             .join("registre-db-endommage-20240520-110000")
             .join("sled")
             .exists());
+    }
+
+    #[test]
+    fn le_nombre_de_copies_gardees_se_choisit_entre_1_et_365() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Registre::ouvrir(dir.path()).unwrap();
+        assert_eq!(r.copies_a_garder().unwrap(), 10);
+        r.definir_copies_a_garder(3).unwrap();
+        assert_eq!(r.copies_a_garder().unwrap(), 3);
+        let e = r.definir_copies_a_garder(0).unwrap_err().to_string();
+        assert!(e.contains("copies_a_garder"), "{e}");
+        assert_eq!(r.copies_a_garder().unwrap(), 3);
     }
 
     #[test]
