@@ -33,12 +33,14 @@ export DISPLAY=":$numero" HOME="$travail/home" XDG_CONFIG_HOME="$travail/config"
 mkdir -p "$HOME"
 "$cli" --db "$travail/db" demo 2>/dev/null
 
-# Resident memory of a process and all its descendants, in MB.
+# Proportional memory (PSS: shared libraries split between the processes
+# that map them, not counted once per process as RSS would) of a process
+# and all its descendants, in kB.
 memoire_arbre() {
-  local total=0 pid
-  for pid in $(ps -o pid= --ppid "$1") "$1"; do
-    if [[ "$pid" != "$1" ]]; then total=$((total + $(memoire_arbre "$pid"))); continue; fi
-    total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+  local total enfant
+  total="$(awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0)"
+  for enfant in $(ps -o pid= --ppid "$1"); do
+    total=$((total + $(memoire_arbre "$enfant")))
   done
   echo "$total"
 }
@@ -58,7 +60,7 @@ for essai in 1 2 3 4 5; do
     sleep 5
     app_pid="$(pgrep -n -f "^$app" || true)"
     if [[ -n "$app_pid" ]]; then
-      echo "Mémoire de l'arbre de processus au repos : $(( $(memoire_arbre "$app_pid") / 1024 )) Mo"
+      echo "Mémoire de l'arbre de processus au repos (PSS) : $(( $(memoire_arbre "$app_pid") / 1024 )) Mo"
     fi
   fi
   pkill -TERM -P "$session" 2>/dev/null || true
