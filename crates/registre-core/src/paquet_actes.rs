@@ -168,8 +168,9 @@ pub fn preparer(e: &Entree) -> Result<(Metadonnees, Vec<Fichier>), Vec<String>> 
     Ok((metadonnees, fichiers))
 }
 
-/// Escapes text for XML content or attributes.
-fn echapper(texte: &str) -> String {
+/// Escapes text for XML content or attributes (also the HTML of
+/// `publication`).
+pub(crate) fn echapper(texte: &str) -> String {
     texte
         .replace('&', "&amp;")
         .replace('<', "&lt;")

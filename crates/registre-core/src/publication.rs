@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::paquet_actes::Fichier;
+use crate::paquet_actes::{echapper, Fichier};
 
 /// One act of the page.
 pub struct ActePublie {
@@ -14,14 +14,6 @@ pub struct ActePublie {
     pub objet: String,
     pub fichier: String,
     pub octets: Vec<u8>,
-}
-
-fn echapper(texte: &str) -> String {
-    texte
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A PDF file name safe on Windows and on web servers: "2024-052.pdf".
