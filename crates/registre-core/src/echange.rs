@@ -511,6 +511,20 @@ pub fn valider(r: &DonneesRegistre) -> Vec<Anomalie> {
     anomalies
 }
 
+/// The first anomaly `valider` finds in the record at `chemin` (say
+/// "registre.seances[3]"), its path renamed from `chemin` to `nom` so the
+/// message names the field of the form being saved ("seance.date").
+pub fn anomalie_de(r: &DonneesRegistre, chemin: &str, nom: &str) -> Option<Anomalie> {
+    let sous = format!("{chemin}.");
+    valider(r)
+        .into_iter()
+        .find(|a| a.chemin == chemin || a.chemin.starts_with(&sous))
+        .map(|a| Anomalie {
+            chemin: a.chemin.replacen(chemin, nom, 1),
+            message: a.message,
+        })
+}
+
 /// Every text of the register obeys `domaine::saisie`: printable by the
 /// register's font, no control character, no HTML, a sensible length.
 fn textes_admissibles(r: &DonneesRegistre, signaler: &mut dyn FnMut(String, String)) {

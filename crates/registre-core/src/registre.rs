@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::convention::{self, Echeance};
 use crate::domaine::{Convention, Seance, Statut};
 use crate::echange::{self, DonneesRegistre, Echange};
-use crate::erreur::{Anomalie, Erreur, Resultat};
+use crate::erreur::{Erreur, Resultat};
 use crate::regles::{self, Diagnostic};
 use crate::stockage::Stockage;
 use crate::vues::{
@@ -370,15 +370,9 @@ impl Registre {
                 donnees.seances.len() - 1
             }
         };
-        let prefixe = format!("registre.seances[{rang}]");
-        if let Some(a) = echange::valider(&donnees)
-            .into_iter()
-            .find(|a| a.chemin == prefixe || a.chemin.starts_with(&format!("{prefixe}.")))
-        {
-            return Err(Erreur::DonneeInvalide(Anomalie {
-                chemin: a.chemin.replacen(&prefixe, "seance", 1),
-                message: a.message,
-            }));
+        let chemin = format!("registre.seances[{rang}]");
+        if let Some(a) = echange::anomalie_de(&donnees, &chemin, "seance") {
+            return Err(Erreur::DonneeInvalide(a));
         }
         self.stockage.enregistrer_seance(&seance)?;
         Ok(seance)

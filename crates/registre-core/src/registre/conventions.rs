@@ -5,7 +5,7 @@
 use super::Registre;
 use crate::domaine::{Convention, Statut};
 use crate::echange;
-use crate::erreur::{Anomalie, Erreur, Resultat};
+use crate::erreur::{Erreur, Resultat};
 use crate::regles::{self, Diagnostic};
 use crate::vues::ConventionResume;
 
@@ -91,15 +91,9 @@ impl Registre {
                 donnees.conventions.len() - 1
             }
         };
-        let prefixe = format!("registre.conventions[{rang}]");
-        if let Some(a) = echange::valider(&donnees)
-            .into_iter()
-            .find(|a| a.chemin == prefixe || a.chemin.starts_with(&format!("{prefixe}.")))
-        {
-            return Err(Erreur::DonneeInvalide(Anomalie {
-                chemin: a.chemin.replacen(&prefixe, "convention", 1),
-                message: a.message,
-            }));
+        let chemin = format!("registre.conventions[{rang}]");
+        if let Some(a) = echange::anomalie_de(&donnees, &chemin, "convention") {
+            return Err(Erreur::DonneeInvalide(a));
         }
         self.stockage.enregistrer_convention(&c)?;
         Ok(c)

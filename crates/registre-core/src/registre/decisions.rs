@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::Registre;
 use crate::domaine::{texte, DecisionMaire, NumeroDecision, NumeroDeliberation};
 use crate::echange;
-use crate::erreur::{Anomalie, Erreur, Resultat};
+use crate::erreur::{Erreur, Resultat};
 
 /// A decision as typed: the text with the clerk's marks, the number left
 /// empty for a new one.
@@ -81,15 +81,9 @@ impl Registre {
                 donnees.decisions_du_maire.len() - 1
             }
         };
-        let prefixe = format!("registre.decisions_du_maire[{rang}]");
-        if let Some(a) = echange::valider(&donnees)
-            .into_iter()
-            .find(|a| a.chemin == prefixe || a.chemin.starts_with(&format!("{prefixe}.")))
-        {
-            return Err(Erreur::DonneeInvalide(Anomalie {
-                chemin: a.chemin.replacen(&prefixe, "decision", 1),
-                message: a.message,
-            }));
+        let chemin = format!("registre.decisions_du_maire[{rang}]");
+        if let Some(a) = echange::anomalie_de(&donnees, &chemin, "decision") {
+            return Err(Erreur::DonneeInvalide(a));
         }
         self.stockage.enregistrer_decision_maire(&d)?;
         Ok(d)

@@ -6,7 +6,7 @@
 use super::Registre;
 use crate::domaine::Commune;
 use crate::echange;
-use crate::erreur::{Anomalie, Erreur, Resultat};
+use crate::erreur::{Erreur, Resultat};
 
 impl Registre {
     pub fn lire_commune(&self) -> Resultat<Commune> {
@@ -51,14 +51,8 @@ impl Registre {
         }
         let mut donnees = self.stockage.lire_tout()?;
         donnees.commune = Some(c.clone());
-        if let Some(a) = echange::valider(&donnees)
-            .into_iter()
-            .find(|a| a.chemin.starts_with("registre.commune"))
-        {
-            return Err(Erreur::DonneeInvalide(Anomalie {
-                chemin: a.chemin.replacen("registre.", "", 1),
-                message: a.message,
-            }));
+        if let Some(a) = echange::anomalie_de(&donnees, "registre.commune", "commune") {
+            return Err(Erreur::DonneeInvalide(a));
         }
         self.stockage.enregistrer_commune(&c)?;
         Ok(c)

@@ -1052,15 +1052,9 @@ impl Registre {
             .iter()
             .position(|x| x.numero == d.numero)
             .expect("just placed");
-        let prefixe = format!("registre.deliberations[{rang}]");
-        if let Some(a) = echange::valider(&donnees)
-            .into_iter()
-            .find(|a| a.chemin == prefixe || a.chemin.starts_with(&format!("{prefixe}.")))
-        {
-            return Err(Erreur::DonneeInvalide(Anomalie {
-                chemin: a.chemin.replacen(&prefixe, "deliberation", 1),
-                message: a.message,
-            }));
+        let chemin = format!("registre.deliberations[{rang}]");
+        if let Some(a) = echange::anomalie_de(&donnees, &chemin, "deliberation") {
+            return Err(Erreur::DonneeInvalide(a));
         }
         Ok(d)
     }
