@@ -239,20 +239,7 @@ pub(crate) fn extrait(s: &SourceExtrait) -> Resultat<Vec<Bloc>> {
         // The commune has the extract signed by the maire alone (the
         // register itself keeps both signatures).
         let maire = elu(&s.elus, &s.commune.maire, numero)?;
-        b.push(Bloc::Colonnes(vec![
-            Vec::new(),
-            vec![
-                Paragraphe::new(Alignement::Centre)
-                    .gras(match maire.civilite {
-                        Civilite::Monsieur => "LE MAIRE,",
-                        Civilite::Madame => "LA MAIRE,",
-                    })
-                    .apres(14.0),
-                Paragraphe::new(Alignement::Centre)
-                    .gras(maire.nom_complet())
-                    .apres(0.5),
-            ],
-        ]));
+        b.push(signature_du_maire(maire, 14.0));
     }
     b.push(Bloc::Espace(6.0));
     let mut p = |para: Paragraphe| b.push(Bloc::Paragraphe(para));
@@ -313,28 +300,41 @@ pub(crate) fn bloc_de_signatures(
     noms_secretaires: &[String],
     espace: f64,
 ) -> Bloc {
-    let titre_maire = match maire.civilite {
-        Civilite::Monsieur => "LE MAIRE,",
-        Civilite::Madame => "LA MAIRE,",
-    };
     let titre_secretaire = match secretaires {
         [_, _, ..] => "LES SECRÉTAIRES DE SÉANCE,",
         [s] if s.civilite == Civilite::Madame => "LA SECRÉTAIRE DE SÉANCE,",
         _ => "LE SECRÉTAIRE DE SÉANCE,",
     };
-    let colonne = |titre: &str, noms: &[String]| {
-        let mut c = vec![Paragraphe::new(Alignement::Centre)
-            .gras(titre)
-            .apres(espace)];
-        for n in noms {
-            c.push(Paragraphe::new(Alignement::Centre).gras(n).apres(0.5));
-        }
-        c
-    };
     Bloc::Colonnes(vec![
-        colonne(titre_maire, &[maire.nom_complet()]),
-        colonne(titre_secretaire, noms_secretaires),
+        colonne_du_maire(maire, espace),
+        colonne_de_signature(titre_secretaire, noms_secretaires, espace),
     ])
+}
+
+/// The maire's signature alone, in the right-hand column: the acts the
+/// maire signs without a secretary (extract when the commune so chooses,
+/// decisions, the register's cover).
+pub(crate) fn signature_du_maire(maire: &Elu, espace: f64) -> Bloc {
+    Bloc::Colonnes(vec![Vec::new(), colonne_du_maire(maire, espace)])
+}
+
+fn colonne_du_maire(maire: &Elu, espace: f64) -> Vec<Paragraphe> {
+    let titre = match maire.civilite {
+        Civilite::Monsieur => "LE MAIRE,",
+        Civilite::Madame => "LA MAIRE,",
+    };
+    colonne_de_signature(titre, &[maire.nom_complet()], espace)
+}
+
+/// One signature column: the title, `espace` mm left to sign, the names.
+fn colonne_de_signature(titre: &str, noms: &[String], espace: f64) -> Vec<Paragraphe> {
+    let mut c = vec![Paragraphe::new(Alignement::Centre)
+        .gras(titre)
+        .apres(espace)];
+    for n in noms {
+        c.push(Paragraphe::new(Alignement::Centre).gras(n).apres(0.5));
+    }
+    c
 }
 
 /// The counts, the opening sentence and the attendance for one item, as

@@ -13,9 +13,10 @@
 //! `Bloc::Feuillet`); the tables and the cover refer to leaves through
 //! `Bloc::Repere` and `renvoi_feuillet`, filled in the second pass.
 
-use crate::domaine::{Civilite, Deliberation, Elu, EtatPresence, Seance};
+use crate::domaine::{Deliberation, Elu, EtatPresence, Seance};
 use crate::erreur::{Erreur, Resultat};
 
+use super::documents::signature_du_maire;
 use super::documents::{ainsi_fait, assemblee, bloc_de_signatures, majuscules_sans_accents};
 use super::documents::{texte_de_l_acte, Acte};
 use super::documents_seance::{entete_de_commune, titre};
@@ -98,21 +99,7 @@ fn page_de_garde(s: &SourceRegistre) -> Resultat<Vec<Bloc>> {
     p(Paragraphe::new(Alignement::Droite)
         .normal(format!("À {}, le ____________________", s.commune.nom))
         .apres(8.0));
-    let titre_maire = match maire.civilite {
-        Civilite::Monsieur => "LE MAIRE,",
-        Civilite::Madame => "LA MAIRE,",
-    };
-    b.push(Bloc::Colonnes(vec![
-        vec![],
-        vec![
-            Paragraphe::new(Alignement::Centre)
-                .gras(titre_maire)
-                .apres(18.0),
-            Paragraphe::new(Alignement::Centre)
-                .gras(maire.nom_complet())
-                .apres(0.5),
-        ],
-    ]));
+    b.push(signature_du_maire(maire, 18.0));
     Ok(b)
 }
 
@@ -466,20 +453,7 @@ fn decision_du_maire(s: &SourceRegistre, d: &crate::domaine::DecisionMaire) -> V
     }
     let maire = s.elus.iter().find(|e| e.id == s.commune.maire);
     if let Some(maire) = maire {
-        b.push(Bloc::Colonnes(vec![
-            vec![],
-            vec![
-                Paragraphe::new(Alignement::Centre)
-                    .gras(match maire.civilite {
-                        Civilite::Monsieur => "LE MAIRE,",
-                        Civilite::Madame => "LA MAIRE,",
-                    })
-                    .apres(14.0),
-                Paragraphe::new(Alignement::Centre)
-                    .gras(maire.nom_complet())
-                    .apres(0.5),
-            ],
-        ]));
+        b.push(signature_du_maire(maire, 14.0));
     }
     b
 }
