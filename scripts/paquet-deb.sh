@@ -18,8 +18,10 @@ paquet="$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -n 1)"
 echo "==> Paquet : $paquet ($(du -h "$paquet" | cut -f1))"
 dpkg-deb --info "$paquet" | sed -n '1,20p'
 contenu="$(dpkg-deb --contents "$paquet")"
-for attendu in ./usr/bin/registre-app ./usr/share/applications/Registre.desktop; do
-  if ! grep -q " $attendu\$" <<<"$contenu"; then
+# dpkg-deb lists paths with or without a leading "./" depending on the
+# tool that built the archive.
+for attendu in usr/bin/registre-app usr/share/applications/Registre.desktop usr/share/icons/hicolor/128x128/apps/registre-app.png; do
+  if ! grep -Eq " (\./)?$attendu\$" <<<"$contenu"; then
     echo "paquet-deb : $attendu absent du paquet" >&2
     exit 1
   fi

@@ -8,6 +8,8 @@ const COMMANDES: &[&str] = &[
     "lister_seances",
     "lire_seance",
     "lister_elus",
+    "lire_elu",
+    "enregistrer_elu",
     "verifier_seance",
     "enregistrer_seance",
     "pdf_deliberation",

@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
-use registre_core::domaine::{Commune, Convention, DecisionMaire, Seance};
+use registre_core::domaine::{Commune, Convention, DecisionMaire, Elu, Seance};
 use registre_core::echeancier::Echeancier;
 use registre_core::pdf::{DemandePdf, DocumentDeliberation, DocumentSeance, PdfRendu};
 use registre_core::recherche::{RequeteRecherche, ResultatsRecherche};
@@ -143,6 +143,18 @@ async fn lister_elus(etat: State<'_, RegistreOuvert>) -> Result<Vec<EluResume>, 
     Ok(etat.registre()?.lister_elus()?)
 }
 
+#[tauri::command]
+async fn lire_elu(etat: State<'_, RegistreOuvert>, id: String) -> Result<Elu, ErreurIpc> {
+    Ok(etat.registre()?.lire_elu(&id)?)
+}
+
+/// Adds or changes an élu (screen « Élus »); refused, the field named, when
+/// it would contradict the council or a signed act.
+#[tauri::command]
+async fn enregistrer_elu(etat: State<'_, RegistreOuvert>, elu: Elu) -> Result<Elu, ErreurIpc> {
+    Ok(etat.registre()?.enregistrer_elu(elu)?)
+}
+
 /// Live legal checks of the séance as typed in the editor; saves nothing.
 #[tauri::command]
 async fn verifier_seance(
@@ -203,6 +215,7 @@ fn exiger_choix_de_l_utilisateur(app: &AppHandle, chemin: &Path) -> Result<(), E
                 chemin.display()
             ),
             motifs: None,
+            champ: None,
         })
     }
 }
@@ -715,6 +728,8 @@ pub fn run() {
             lister_seances,
             lire_seance,
             lister_elus,
+            lire_elu,
+            enregistrer_elu,
             verifier_seance,
             enregistrer_seance,
             pdf_deliberation,
@@ -765,5 +780,49 @@ pub fn run() {
     if let Err(erreur) = resultat {
         eprintln!("registre-app : échec du démarrage de l'application : {erreur}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The names of the functions marked `#[tauri::command]` in this file.
+    fn commandes_du_shell() -> Vec<String> {
+        let source = include_str!("lib.rs");
+        let mut noms = Vec::new();
+        let mut lignes = source.lines();
+        while let Some(ligne) = lignes.next() {
+            if ligne.trim() != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lignes
+                .by_ref()
+                .find(|l| l.contains("fn "))
+                .expect("a command attribute is followed by its function");
+            let apres = &signature[signature.find("fn ").unwrap() + 3..];
+            noms.push(apres.split(['(', '<']).next().unwrap().trim().to_owned());
+        }
+        noms
+    }
+
+    /// A command missing from build.rs or the capability is refused at run
+    /// time (« not allowed. Command not found ») though it compiles: this
+    /// guards the three lists against drifting apart.
+    #[test]
+    fn chaque_commande_est_declaree_dans_build_rs_et_permise_a_la_fenetre() {
+        let build = include_str!("../build.rs");
+        let capacite = include_str!("../capabilities/default.json");
+        let commandes = commandes_du_shell();
+        assert!(commandes.len() > 50, "{commandes:?}");
+        for c in &commandes {
+            assert!(
+                build.contains(&format!("\"{c}\",")),
+                "« {c} » absente de build.rs (COMMANDES)"
+            );
+            let permission = format!("\"allow-{}\"", c.replace('_', "-"));
+            assert!(
+                capacite.contains(&permission),
+                "{permission} absente de capabilities/default.json"
+            );
+        }
     }
 }

@@ -356,7 +356,7 @@ export async function nettoyerArtefacts(noms) {
   const fichiers = await readdir(config.artefacts);
   await Promise.all(
     fichiers
-      .filter((f) => f.endsWith('.png') && (noms.includes(f.slice(0, -4)) || f.endsWith('-echec.png')))
+      .filter((f) => f.endsWith('.png') && (noms.includes(f.slice(0, -4)) || f.startsWith('visite-') || f.endsWith('-echec.png')))
       .map((f) => rm(path.join(config.artefacts, f), { force: true })),
   );
 }

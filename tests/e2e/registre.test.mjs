@@ -847,28 +847,34 @@ test('paramètres et raccourcis : refus nommant le champ, Ctrl+N, Ctrl+P', { tim
   }
 });
 
-test('accessibilité : audit axe (WCAG 2 A et AA, contrastes compris) de chaque écran principal dans la vraie fenêtre', { timeout: DELAI_TEST }, async () => {
-  const { parent, base } = await dossierTemporaire('axe');
+/**
+ * The screenshot tour: every main screen of the demo register, in the
+ * sidebar's order, each captured into the artifacts folder as
+ * `visite-NN-ecran.png` (listed in `visite.md`) and audited by axe.
+ */
+const VISITE = [
+  { nav: 'nav-tableau', ecran: '[data-testid="tableau-de-bord"]', nom: 'tableau-de-bord', titre: 'Tableau de bord' },
+  { nav: 'nav-seances', ecran: '[data-testid="ligne-seance"]', nom: 'seances', titre: 'Séances' },
+  { nav: 'nav-deliberations', ecran: LIGNE, nom: 'deliberations', titre: 'Délibérations' },
+  { nav: 'nav-conventions', ecran: '[data-testid="ecran-conventions"]', nom: 'conventions', titre: 'Conventions' },
+  { nav: 'nav-registre', ecran: '[data-testid="ecran-registre"]', nom: 'registre', titre: 'Registre annuel' },
+  { nav: 'nav-elus', ecran: '[data-testid="ligne-elu"]', nom: 'elus', titre: 'Élus' },
+  { nav: 'nav-parametres', ecran: '[data-testid="ecran-parametres"]', nom: 'parametres', titre: 'Paramètres' },
+  { nav: 'nav-a-relire', ecran: '[data-testid="liste-a-relire"]', nom: 'a-relire', titre: 'À relire (profil Maire)' },
+  { nav: 'nav-recherche', ecran: '[data-testid="ecran-recherche"]', nom: 'recherche', titre: 'Recherche' },
+  { nav: 'nav-sauvegarde', ecran: '[data-testid="ecran-sauvegarde"]', nom: 'sauvegarde', titre: 'Sauvegarde et exports' },
+];
+
+test('visite en captures et audit axe (WCAG 2 A et AA, contrastes compris) de chaque écran principal dans la vraie fenêtre', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('visite');
   const source = await readFile(path.join(ICI, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  const ecrans = [
-    'nav-tableau',
-    'nav-deliberations',
-    'nav-seances',
-    'nav-a-relire',
-    'nav-conventions',
-    'nav-recherche',
-    'nav-registre',
-    'nav-sauvegarde',
-    'nav-parametres',
-  ];
+  const index = ['# Visite de Registre', '', 'Registre de démonstration (Pézilla-la-Rivière), capturé par la suite de bout en bout.', ''];
   try {
     await semerDemo(base);
-    await avecApplication('axe', base, async (driver) => {
+    await avecApplication('visite', base, async (driver) => {
       await attendreElement(driver, '[data-testid="tableau-de-bord"]');
       const violations = [];
       const auditer = async (ecran) => {
-        // Let the screen load its data before the audit.
-        await driver.sleep(400);
         // The app's CSP forbids inline scripts: axe is evaluated by the
         // driver itself, like any WebDriver script.
         if (!(await driver.executeScript('return Boolean(window.axe);'))) {
@@ -882,17 +888,39 @@ test('accessibilité : audit axe (WCAG 2 A et AA, contrastes compris) de chaque 
         );
         for (const v of JSON.parse(resultat)) violations.push({ ecran, ...v });
       };
-      for (const ecran of ecrans) {
-        await (await attendreElement(driver, `[data-testid="${ecran}"]`)).click();
-        await auditer(ecran);
+      let rang = 0;
+      const etape = async (nom, titre) => {
+        rang += 1;
+        const fichier = `visite-${String(rang).padStart(2, '0')}-${nom}`;
+        await capturer(driver, fichier);
+        index.push(`## ${rang}. ${titre}`, '', `![${titre}](${fichier}.png)`, '');
+        await auditer(nom);
+      };
+      for (const { nav, ecran, nom, titre } of VISITE) {
+        if (nav === 'nav-a-relire') {
+          // What the maire reads: his profile.
+          const liste = await attendreElement(driver, '[data-testid="profil"]');
+          await liste.findElement(By.css('option[value="maire"]')).click();
+        }
+        await (await attendreElement(driver, `[data-testid="${nav}"]`)).click();
+        // The screen with its data loaded, not its loading state.
+        await attendreElement(driver, ecran);
+        const courant = await driver.findElement(By.css(`[data-testid="${nav}"]`));
+        assert.equal(await courant.getAttribute('aria-current'), 'page', `${nav} n'est pas l'écran courant`);
+        await etape(nom, titre);
       }
-      // The deliberation's detail, the richest screen.
+      // The deliberation's detail, the richest screen, and the Élus form.
       await (await attendreElement(driver, '[data-testid="nav-deliberations"]')).click();
       await (await attendreElement(driver, `${LIGNE} button`)).click();
       await attendreElement(driver, '[data-testid="detail-numero"]');
-      await auditer('detail-2024-052');
+      await etape('detail-2024-052', 'Délibération 2024/052');
+      await (await attendreElement(driver, '[data-testid="nav-elus"]')).click();
+      await (await attendreElement(driver, '[data-testid="modifier-elu"]')).click();
+      await attendreElement(driver, '[data-testid="formulaire-elu"]');
+      await etape('elu-formulaire', 'Modifier un élu');
       assert.deepEqual(violations, [], `violations d'accessibilité :\n${JSON.stringify(violations, null, 2)}`);
     });
+    await writeFile(path.join(config.artefacts, 'visite.md'), index.join('\n'));
   } finally {
     await supprimer(parent);
   }

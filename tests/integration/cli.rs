@@ -467,3 +467,46 @@ fn un_disque_plein_donne_un_message_clair_et_aucun_fichier_a_moitie_ecrit() {
     // The register itself is untouched and still answers.
     assert!(reussit(db.path(), &["list"]).contains("2024/052"));
 }
+
+#[test]
+fn elu_save_ajoute_un_conseiller_puis_ferme_son_mandat_et_refuse_un_nom_vide() {
+    let db = base_demo();
+    let avant: Value =
+        serde_json::from_str(&reussit(db.path(), &["elu", "list", "--json"])).unwrap();
+    let fichier = db.path().join("nouvel élu.json");
+    let mut elu = serde_json::json!({
+        "id": "",
+        "civilite": "madame",
+        "prenom": "Élodie",
+        "nom": "DURAND",
+        "fonction": "conseiller",
+        "mandat_debut": "2024-06-01"
+    });
+    std::fs::write(&fichier, elu.to_string()).unwrap();
+    let id = reussit(db.path(), &["elu", "save", fichier.to_str().unwrap()]);
+    assert_eq!(id.trim(), "durand-elodie");
+
+    elu["id"] = id.trim().into();
+    elu["mandat_fin"] = "2025-12-31".into();
+    std::fs::write(&fichier, elu.to_string()).unwrap();
+    reussit(db.path(), &["elu", "save", fichier.to_str().unwrap()]);
+    let texte = reussit(db.path(), &["elu", "list"]);
+    assert!(
+        texte.contains(
+            "durand-elodie  Élodie DURAND  Conseillère municipale  (mandat terminé le 31/12/2025)"
+        ),
+        "{texte}"
+    );
+
+    elu["nom"] = " ".into();
+    std::fs::write(&fichier, elu.to_string()).unwrap();
+    let s = registre(db.path(), &["elu", "save", fichier.to_str().unwrap()]);
+    assert_ne!(s.code, 0);
+    assert!(s.stderr.contains("elu.nom"), "{}", s.stderr);
+    let apres: Value =
+        serde_json::from_str(&reussit(db.path(), &["elu", "list", "--json"])).unwrap();
+    assert_eq!(
+        apres.as_array().unwrap().len(),
+        avant.as_array().unwrap().len() + 1
+    );
+}

@@ -129,24 +129,22 @@ describe("liste des délibérations", () => {
     // D'abord le profil, la navigation, « Nouvelle délibération », puis la première ligne.
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.profil.etiquette);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.tableau);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.deliberations);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.seances);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.aRelire);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.recherche);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.registre);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.sauvegarde);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.conventions);
-    await user.tab();
-    expect(document.activeElement).toHaveAccessibleName(fr.navigation.parametres);
+    // La barre latérale, dans l'ordre du travail, puis les outils.
+    for (const nom of [
+      fr.navigation.tableau,
+      fr.navigation.seances,
+      fr.navigation.deliberations,
+      fr.navigation.conventions,
+      fr.navigation.registre,
+      fr.navigation.elus,
+      fr.navigation.parametres,
+      fr.navigation.aRelire,
+      fr.navigation.recherche,
+      fr.navigation.sauvegarde,
+    ]) {
+      await user.tab();
+      expect(document.activeElement).toHaveAccessibleName(nom);
+    }
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);
     await user.tab();

@@ -16,6 +16,7 @@ import type { DocumentSeance } from "./bindings/DocumentSeance";
 import type { DemandePdf } from "./bindings/DemandePdf";
 import type { DemandeTransition } from "./bindings/DemandeTransition";
 import type { Echeancier } from "./bindings/Echeancier";
+import type { Elu } from "./bindings/Elu";
 import type { EluResume } from "./bindings/EluResume";
 import type { Enregistrement } from "./bindings/Enregistrement";
 import type { EntreeHistorique } from "./bindings/EntreeHistorique";
@@ -68,6 +69,19 @@ export function lireSeance(id: string): Promise<Seance> {
 /** Élus : le maire d'abord, puis par ordre alphabétique. */
 export function listerElus(): Promise<EluResume[]> {
   return appeler<EluResume[]>("lister_elus");
+}
+
+export function lireElu(id: string): Promise<Elu> {
+  return appeler<Elu>("lire_elu", { id });
+}
+
+/**
+ * Enregistre l'élu (nouveau si son id est vide) et le renvoie avec son id ;
+ * refus « donnee_invalide » nommant le champ (« elu.nom »), ou « acte_signe »
+ * quand un acte signé imprime ce qui changerait.
+ */
+export function enregistrerElu(elu: Elu): Promise<Elu> {
+  return appeler<Elu>("enregistrer_elu", { elu });
 }
 
 /** Contrôles juridiques de la séance telle que saisie ; n'enregistre rien. */

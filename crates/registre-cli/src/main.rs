@@ -119,6 +119,11 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Élus du conseil : liste, ajout d'un élu ou modification (fin de mandat…).
+    Elu {
+        #[command(subcommand)]
+        action: ActionElu,
+    },
     /// Décisions du maire par délégation du conseil (L2122-22), inscrites au registre par date.
     Decision {
         #[command(subcommand)]
@@ -166,6 +171,18 @@ enum Commande {
     },
     /// Recherche plein texte dans les délibérations et les conventions, sans souci des accents ni des majuscules.
     Search(recherche::ArgsRecherche),
+}
+
+#[derive(Subcommand)]
+enum ActionElu {
+    /// Liste les élus : le maire d'abord, puis par ordre alphabétique.
+    List {
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enregistre un élu décrit en JSON, au format d'échange (identifiant vide : un nouvel élu).
+    Save { fichier: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -444,6 +461,52 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 d.date.format("%d/%m/%Y")
             );
             ecrire(&mut sortie, &format!("{}\n", d.numero))?;
+        }
+        Commande::Elu {
+            action: ActionElu::List { json },
+        } => {
+            let liste = registre.lister_elus()?;
+            if json {
+                ecrire(&mut sortie, &(en_json(&liste) + "\n"))?;
+            } else {
+                for e in liste {
+                    let mandat = match (e.mandat_debut, e.mandat_fin) {
+                        (_, Some(fin)) => {
+                            format!("  (mandat terminé le {})", fin.format("%d/%m/%Y"))
+                        }
+                        (Some(debut), None) => {
+                            format!("  (depuis le {})", debut.format("%d/%m/%Y"))
+                        }
+                        (None, None) => String::new(),
+                    };
+                    ecrire(
+                        &mut sortie,
+                        &format!("{}  {}  {}{mandat}\n", e.id, e.nom, e.fonction),
+                    )?;
+                }
+            }
+        }
+        Commande::Elu {
+            action: ActionElu::Save { fichier },
+        } => {
+            let texte =
+                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
+                    chemin: fichier.clone(),
+                    source,
+                })?;
+            let elu: registre_core::domaine::Elu = serde_json::from_str(&texte).map_err(|e| {
+                Erreur::DonneeInvalide(registre_core::Anomalie {
+                    chemin: fichier.display().to_string(),
+                    message: format!(
+                        "ce n'est pas un élu lisible (ligne {}, colonne {}) : {e}",
+                        e.line(),
+                        e.column()
+                    ),
+                })
+            })?;
+            let e = registre.enregistrer_elu(elu)?;
+            eprintln!("Élu {} enregistré.", e.nom_complet());
+            ecrire(&mut sortie, &format!("{}\n", e.id))?;
         }
         Commande::Decision {
             action: ActionDecision::List { annee, json },

@@ -180,6 +180,11 @@ pub struct ErreurIpc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub motifs: Option<Vec<String>>,
+    /// For a refused record: the faulty field's path ("elu.nom"), so the
+    /// form marks that field without reading the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub champ: Option<String>,
 }
 
 impl From<Erreur> for ErreurIpc {
@@ -192,10 +197,15 @@ impl From<Erreur> for ErreurIpc {
                 .collect(),
             _ => Vec::new(),
         };
+        let champ = match &erreur {
+            Erreur::DonneeInvalide(a) => Some(a.chemin.clone()),
+            _ => None,
+        };
         ErreurIpc {
             code: erreur.code(),
             message: erreur.to_string(),
             motifs: (!motifs.is_empty()).then_some(motifs),
+            champ,
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod conventions;
 pub mod decisions;
 pub mod documents;
+pub mod elus;
 pub mod profil;
 pub mod recherche;
 pub mod redaction;
@@ -33,6 +34,29 @@ pub const IDENTIFIANT_APPLICATION: &str = "fr.registre.desktop";
 /// (`%APPDATA%\…` on Windows, `~/.local/share/…` on Linux).
 pub fn dossier_par_defaut() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(IDENTIFIANT_APPLICATION).join("registre-db"))
+}
+
+/// "Convention ENT école 2024-2025" → "convention-ent-ecole-2024-2025",
+/// "CAROLA Karine" → "carola-karine": a stable, Windows-safe identifier
+/// (`defaut` when the text has no letter), suffixed until unused.
+fn identifiant_lisible(texte: &str, defaut: &str, pris: &[String]) -> String {
+    let plie: String = crate::recherche::plier(texte)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut base: String = plie
+        .split('-')
+        .filter(|m| !m.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    if base.is_empty() {
+        base = defaut.into();
+    }
+    std::iter::once(base.clone())
+        .chain((2..).map(|i| format!("{base}-{i}")))
+        .find(|id| !pris.contains(id))
+        .expect("an unused identifier exists")
 }
 
 /// "2024-05-15", or "2024-05-15-b" when that day already has a séance.

@@ -254,6 +254,12 @@ impl Stockage {
         self.valider_ecriture()
     }
 
+    /// Writes one élu and waits until it is on disk.
+    pub(crate) fn enregistrer_elu(&self, elu: &Elu) -> Resultat<()> {
+        self.elus.insert(elu.id.as_bytes(), encoder(elu))?;
+        self.valider_ecriture()
+    }
+
     /// Writes one séance and waits until it is on disk.
     pub(crate) fn enregistrer_seance(&self, seance: &Seance) -> Resultat<()> {
         self.seances.insert(seance.id.as_bytes(), encoder(seance))?;

@@ -9,4 +9,9 @@ export type ErreurIpc = { code: CodeErreur, message: string,
  * For a refused import or export: one French reason per anomaly, so
  * the UI lists them without reading the message.
  */
-motifs?: Array<string>, };
+motifs?: Array<string>, 
+/**
+ * For a refused record: the faulty field's path ("elu.nom"), so the
+ * form marks that field without reading the message.
+ */
+champ?: string, };

@@ -12,6 +12,14 @@ describe("normaliserErreur", () => {
     expect(normaliserErreur({ code: "acte_signe", message: "refus" })).toEqual({ code: "acte_signe", message: "refus" });
   });
 
+  it("garde le champ fautif d'un enregistrement refusé, pour que le formulaire le marque", () => {
+    expect(normaliserErreur({ code: "donnee_invalide", message: "elu.nom : vide", champ: "elu.nom" })).toEqual({
+      code: "donnee_invalide",
+      message: "elu.nom : vide",
+      champ: "elu.nom",
+    });
+  });
+
   it("une valeur inconnue devient une erreur interne", () => {
     expect(normaliserErreur("panne")).toEqual({ code: "interne", message: "panne" });
   });

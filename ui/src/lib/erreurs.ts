@@ -33,9 +33,10 @@ function messageDe(valeur: unknown): string {
 export function normaliserErreur(valeur: unknown): ErreurIpc {
   if (estErreurIpc(valeur)) {
     const motifs = Array.isArray(valeur.motifs) ? valeur.motifs.filter((m) => typeof m === "string") : [];
-    return motifs.length > 0
-      ? { code: valeur.code, message: valeur.message, motifs }
-      : { code: valeur.code, message: valeur.message };
+    const erreur: ErreurIpc = { code: valeur.code, message: valeur.message };
+    if (motifs.length > 0) erreur.motifs = motifs;
+    if (typeof valeur.champ === "string") erreur.champ = valeur.champ;
+    return erreur;
   }
   return { code: "interne", message: messageDe(valeur) };
 }

@@ -1,9 +1,11 @@
 // Catalogue unique des textes français affichés par l'interface.
 // Aucun composant ne contient de texte en dur : tout passe par ici.
+import type { Civilite } from "../bindings/Civilite";
 import type { CodeErreur } from "../bindings/CodeErreur";
 import type { EtatEcheance } from "../bindings/EtatEcheance";
 import type { GenreFiche } from "../bindings/GenreFiche";
 import type { EtatPresence } from "../bindings/EtatPresence";
+import type { Fonction } from "../bindings/Fonction";
 import type { Gravite } from "../bindings/Gravite";
 import type { IssueVote } from "../bindings/IssueVote";
 import type { ModePublication } from "../bindings/ModePublication";
@@ -144,7 +146,9 @@ export const fr = {
     registreAide: "Registre annuel des délibérations, en feuillets numérotés",
     sauvegarde: "Sauvegarde et exports",
     conventions: "Conventions",
+    elus: "Élus",
     parametres: "Paramètres",
+    outils: "Outils",
   },
   raccourcis: {
     titre: "Raccourcis :",
@@ -291,6 +295,37 @@ export const fr = {
     enregistrer: "Enregistrer",
     enregistrement: "Enregistrement…",
     enregistre: "Profil de la commune enregistré.",
+  },
+  elus: {
+    titre: "Élus du conseil municipal",
+    chargement: "Chargement des élus…",
+    introduction:
+      "Le conseil tel qu'il siège : ajoutez un élu installé en cours de mandat, fermez le mandat d'un élu qui démissionne. Un élu cité dans un acte signé garde le nom et la fonction imprimés sur cet acte.",
+    legende: "Liste des élus, le maire d'abord",
+    colonneNom: "Nom",
+    colonneFonction: "Fonction",
+    colonneMandat: "Mandat",
+    enCours: (debut: string | null) => (debut ? `depuis le ${debut}` : "en cours"),
+    termine: (fin: string) => `terminé le ${fin}`,
+    modifier: "Modifier",
+    modifierNom: (nom: string) => `Modifier ${nom}`,
+    ajouter: "Ajouter un élu",
+    titreAjout: "Nouvel élu",
+    titreModification: (nom: string) => `Modifier ${nom}`,
+    civilite: "Civilité",
+    prenom: "Prénom",
+    nom: "Nom de famille",
+    nomAide: "Tel qu'imprimé au registre, d'ordinaire en majuscules.",
+    fonction: "Fonction",
+    rang: "Rang de l'adjoint",
+    mandatDebut: "Début du mandat",
+    mandatFin: "Fin du mandat",
+    mandatFinAide: "À remplir lors d'une démission, d'un décès ou de la fin du mandat.",
+    enregistrer: "Enregistrer l'élu",
+    enregistrement: "Enregistrement…",
+    annuler: "Annuler",
+    enregistre: (nom: string) => `${nom} est enregistré.`,
+    aucun: "Aucun élu n'est encore inscrit au registre.",
   },
   reparation: {
     titre: "Reconstruire le registre",
@@ -916,6 +951,16 @@ export function texteRole(role: Role): string {
 export function texteNature(nature: NatureActe): string {
   return natures[nature];
 }
+
+/** Libellés des civilités et des fonctions, pour les listes de choix. */
+export const civilites = { monsieur: "Monsieur", madame: "Madame" } as const satisfies Record<Civilite, string>;
+
+export const fonctions = {
+  maire: "Maire",
+  adjoint: "Adjoint(e)",
+  conseiller_delegue: "Conseiller(ère) municipal(e) délégué(e)",
+  conseiller: "Conseiller(ère) municipal(e)",
+} as const satisfies Record<Fonction["fonction"], string>;
 
 export function texteErreur(code: CodeErreur): string {
   return erreurs[code];

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::EluId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Civilite {
     Monsieur,
@@ -23,7 +24,7 @@ impl Civilite {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case", tag = "fonction", deny_unknown_fields)]
 pub enum Fonction {
     Maire,
@@ -34,7 +35,7 @@ pub enum Fonction {
 
 // serde cannot deny unknown fields next to `flatten`; the schema does it
 // (`unevaluatedProperties`), and import validates against the schema first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[schemars(extend("unevaluatedProperties" = false))]
 pub struct Elu {
     /// Stable identifier used by séances and deliberations, e.g. "billes-jean-paul".
@@ -47,9 +48,11 @@ pub struct Elu {
     pub fonction: Fonction,
     /// Start of the mandate (installation of the council), when known.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub mandat_debut: Option<NaiveDate>,
     /// End of the mandate (resignation, death, end of term), when it ended.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub mandat_fin: Option<NaiveDate>,
 }
 

@@ -9,28 +9,6 @@ use crate::erreur::{Erreur, Resultat};
 use crate::regles::{self, Diagnostic};
 use crate::vues::ConventionResume;
 
-/// "Convention ENT école 2024-2025" → "convention-ent-ecole-2024-2025":
-/// a stable, Windows-safe identifier.
-fn identifiant(titre: &str, pris: &[String]) -> String {
-    let plie: String = crate::recherche::plier(titre)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let mut base: String = plie
-        .split('-')
-        .filter(|m| !m.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-");
-    if base.is_empty() {
-        base = "convention".into();
-    }
-    std::iter::once(base.clone())
-        .chain((2..).map(|i| format!("{base}-{i}")))
-        .find(|id| !pris.contains(id))
-        .expect("an unused identifier exists")
-}
-
 impl Registre {
     /// The conventions, by title.
     pub fn lister_conventions(&self) -> Resultat<Vec<ConventionResume>> {
@@ -66,7 +44,7 @@ impl Registre {
         let mut donnees = self.stockage.lire_tout()?;
         if c.id.trim().is_empty() {
             let pris: Vec<String> = donnees.conventions.iter().map(|x| x.id.clone()).collect();
-            c.id = identifiant(&c.titre, &pris);
+            c.id = super::identifiant_lisible(&c.titre, "convention", &pris);
         }
         let avant = donnees.conventions.iter().find(|x| x.id == c.id).cloned();
         for version in [avant.as_ref(), Some(&c)].into_iter().flatten() {
