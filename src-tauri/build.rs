@@ -55,6 +55,7 @@ const COMMANDES: &[&str] = &[
     "derniere_copie",
     "copies_a_garder",
     "definir_copies_a_garder",
+    "annuler_operation",
 ];
 
 fn main() {

@@ -1,8 +1,11 @@
 //! Desktop shell of Registre: opens the register, then exposes a few thin
 //! IPC commands over `registre-core`. No business logic lives here.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+
+use registre_core::avancement::{Annulation, Avancement, EtapeOperation};
 
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
@@ -18,7 +21,7 @@ use registre_core::{
 };
 use registre_core::{ConventionResume, SaisieDecision};
 use tauri::ipc::Response;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_fs::FsExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -233,8 +236,18 @@ fn ouvrir_dans_visionneuse(
     etat: &RegistreOuvert,
     demande: &DemandePdf,
 ) -> Result<(), ErreurIpc> {
+    let rendu = rendre_pdf(etat, demande)?;
+    ouvrir_octets_dans_visionneuse(app, demande, &rendu.octets)
+}
+
+/// Writes an already rendered PDF to the temporary folder and opens it.
+fn ouvrir_octets_dans_visionneuse(
+    app: &AppHandle,
+    demande: &DemandePdf,
+    octets: &[u8],
+) -> Result<(), ErreurIpc> {
     let chemin = std::env::temp_dir().join(demande.nom_de_fichier());
-    ecrire_pdf(etat, demande, &chemin)?;
+    registre_core::ecrire_atomiquement(&chemin, octets)?;
     app.opener()
         .open_path(chemin.to_string_lossy(), None::<&str>)
         .map_err(|e| {
@@ -298,6 +311,65 @@ async fn ouvrir_pdf_seance(
 
 fn maintenant() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
+}
+
+/// The long operations under way, by the identifier the UI gave each, so
+/// that its « Annuler » button reaches the right one.
+#[derive(Default)]
+struct OperationsEnCours(Mutex<HashMap<String, Annulation>>);
+
+/// Runs a long operation on a blocking thread (the other commands, « Annuler »
+/// first, stay answered), each step sent to the window as an `avancement`
+/// event carrying the UI's `operation` identifier.
+async fn operation_longue<T: Send + 'static>(
+    app: &AppHandle,
+    operation: Option<String>,
+    travail: impl FnOnce(&Avancement) -> Result<T, Erreur> + Send + 'static,
+) -> Result<T, ErreurIpc> {
+    let annulation = Annulation::default();
+    let en_cours = app.state::<OperationsEnCours>();
+    if let Some(id) = &operation {
+        let mut operations = en_cours.0.lock().unwrap_or_else(PoisonError::into_inner);
+        operations.insert(id.clone(), annulation.clone());
+    }
+    let fenetre = app.clone();
+    let id = operation.clone();
+    let resultat = tauri::async_runtime::spawn_blocking(move || {
+        let avancement = Avancement::new(annulation, move |fait, total| {
+            if let Some(operation) = &id {
+                let etape = EtapeOperation {
+                    operation: operation.clone(),
+                    fait,
+                    total,
+                };
+                // A lost progress event only leaves the bar behind.
+                let _ = fenetre.emit("avancement", etape);
+            }
+        });
+        travail(&avancement)
+    })
+    .await;
+    if let Some(id) = &operation {
+        let mut operations = en_cours.0.lock().unwrap_or_else(PoisonError::into_inner);
+        operations.remove(id);
+    }
+    let resultat =
+        resultat.map_err(|e| Erreur::Interne(format!("l'opération s'est interrompue : {e}")))?;
+    Ok(resultat?)
+}
+
+/// « Annuler » on a long operation: it stops at its next step and writes
+/// nothing; an operation already finished is left as it is.
+#[tauri::command]
+async fn annuler_operation(
+    en_cours: State<'_, OperationsEnCours>,
+    operation: String,
+) -> Result<(), ErreurIpc> {
+    let operations = en_cours.0.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(annulation) = operations.get(&operation) {
+        annulation.annuler();
+    }
+    Ok(())
 }
 
 #[tauri::command]
@@ -469,9 +541,14 @@ async fn exporter_publication(
     du: chrono::NaiveDate,
     au: chrono::NaiveDate,
     dossier: PathBuf,
+    operation: Option<String>,
 ) -> Result<u32, ErreurIpc> {
     exiger_choix_de_l_utilisateur(&app, &dossier)?;
-    let fichiers = etat.registre()?.publication(du, au, maintenant().date())?;
+    let registre = etat.registre()?;
+    let fichiers = operation_longue(&app, operation, move |avancement| {
+        registre.publication_suivie(du, au, maintenant().date(), avancement)
+    })
+    .await?;
     registre_core::ecrire_dans_dossier_neuf(&dossier, &fichiers)?;
     Ok(fichiers.len() as u32 - 1)
 }
@@ -510,9 +587,28 @@ async fn enregistrer_pdf_registre(
     etat: State<'_, RegistreOuvert>,
     annee: i32,
     chemin: PathBuf,
+    operation: Option<String>,
 ) -> Result<(), ErreurIpc> {
     exiger_choix_de_l_utilisateur(&app, &chemin)?;
-    ecrire_pdf(&etat, &DemandePdf::Registre(annee), &chemin)
+    let octets = rendre_registre_annuel(&app, &etat, annee, operation).await?;
+    Ok(registre_core::ecrire_atomiquement(&chemin, &octets)?)
+}
+
+/// The annual register of `annee`, its slices reported as it goes.
+async fn rendre_registre_annuel(
+    app: &AppHandle,
+    etat: &RegistreOuvert,
+    annee: i32,
+    operation: Option<String>,
+) -> Result<Vec<u8>, ErreurIpc> {
+    let registre = etat.registre()?;
+    operation_longue(app, operation, move |avancement| {
+        let demande = DemandePdf::Registre(annee);
+        Ok(registre
+            .rendre_pdf_suivi(&demande, maintenant(), avancement)?
+            .octets)
+    })
+    .await
 }
 
 /// Opens the annual register of a year in the system's PDF viewer.
@@ -521,8 +617,10 @@ async fn ouvrir_pdf_registre(
     app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     annee: i32,
+    operation: Option<String>,
 ) -> Result<(), ErreurIpc> {
-    ouvrir_dans_visionneuse(&app, &etat, &DemandePdf::Registre(annee))
+    let octets = rendre_registre_annuel(&app, &etat, annee, operation).await?;
+    ouvrir_octets_dans_visionneuse(&app, &DemandePdf::Registre(annee), &octets)
 }
 
 #[tauri::command]
@@ -647,9 +745,14 @@ async fn sauvegarder_sous(
     app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     chemin: PathBuf,
+    operation: Option<String>,
 ) -> Result<(), ErreurIpc> {
     exiger_choix_de_l_utilisateur(&app, &chemin)?;
-    let texte = etat.registre()?.sauvegarder(maintenant())?;
+    let registre = etat.registre()?;
+    let texte = operation_longue(&app, operation, move |avancement| {
+        registre.sauvegarder_suivi(maintenant(), avancement)
+    })
+    .await?;
     Ok(registre_core::ecrire_atomiquement(&chemin, texte)?)
 }
 
@@ -702,6 +805,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(RegistreOuvert::ouvrir());
+            app.manage(OperationsEnCours::default());
             // Off the start-up path: the daily copy, then the search index,
             // so that the first search answers at once.
             let app = app.handle().clone();
@@ -774,7 +878,8 @@ pub fn run() {
             reparer_registre,
             derniere_copie,
             copies_a_garder,
-            definir_copies_a_garder
+            definir_copies_a_garder,
+            annuler_operation
         ])
         .run(tauri::generate_context!());
     if let Err(erreur) = resultat {

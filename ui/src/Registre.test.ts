@@ -14,6 +14,8 @@ vi.mock("./ipc", () => ({
   enregistrerPdfRegistre: vi.fn(),
   nomFichierPdf: vi.fn(),
   choisirEmplacementPdf: vi.fn(),
+  suivreOperation: vi.fn(),
+  annulerOperation: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -43,6 +45,8 @@ beforeEach(() => {
   ]);
   m.tableauDeBord.mockResolvedValue(tableauVide);
   m.nomFichierPdf.mockImplementation((d) => Promise.resolve(`coeur-${d.document}-${String(d.cle)}.pdf`));
+  m.suivreOperation.mockResolvedValue(() => {});
+  m.annulerOperation.mockResolvedValue(undefined);
 });
 
 describe("registre annuel", () => {
@@ -68,7 +72,7 @@ describe("registre annuel", () => {
     await user.selectOptions(within(ecran).getByLabelText(fr.registre.annee), "2023");
     await user.click(within(ecran).getByRole("button", { name: fr.registre.ouvrir }));
 
-    expect(m.ouvrirPdfRegistre).toHaveBeenCalledWith(2023);
+    expect(m.ouvrirPdfRegistre).toHaveBeenCalledWith(2023, expect.stringMatching(/^operation-/));
     expect(ecran).toHaveAttribute("aria-busy", "true");
     expect(within(ecran).getByTestId("registre-en-cours")).toHaveTextContent(fr.registre.enCours(2023));
     expect(within(ecran).getByRole("button", { name: fr.registre.ouvrir })).toBeDisabled();
@@ -103,11 +107,50 @@ describe("registre annuel", () => {
 
     await user.click(enregistrer);
     await waitFor(() =>
-      expect(m.enregistrerPdfRegistre).toHaveBeenCalledWith(2022, "/home/secretaire/Registre 2022.pdf"),
+      expect(m.enregistrerPdfRegistre).toHaveBeenCalledWith(
+        2022,
+        "/home/secretaire/Registre 2022.pdf",
+        expect.stringMatching(/^operation-/),
+      ),
     );
     expect(await within(ecran).findByTestId("message-registre")).toHaveTextContent(
       fr.registre.enregistre("/home/secretaire/Registre 2022.pdf"),
     );
+  });
+
+  it("montre l'avancement tranche par tranche ; « Annuler » arrête le rendu sans erreur", async () => {
+    const user = userEvent.setup();
+    let etape: (e: { operation: string; fait: number; total: number }) => void = () => {};
+    m.suivreOperation.mockImplementation((_operation, rappel) => {
+      etape = rappel;
+      return Promise.resolve(() => {});
+    });
+    let refuser: (e: unknown) => void = () => {};
+    m.ouvrirPdfRegistre.mockReturnValue(new Promise<void>((_r, rejet) => (refuser = rejet)));
+    const ecran = await allerAuRegistre(user);
+    await user.click(within(ecran).getByRole("button", { name: fr.registre.ouvrir }));
+    const operation = await waitFor(() => {
+      const appel = m.ouvrirPdfRegistre.mock.calls[0];
+      if (!appel?.[1]) throw new Error("pas encore lancé");
+      return appel[1];
+    });
+    expect(m.suivreOperation).toHaveBeenCalledWith(operation, expect.any(Function));
+
+    etape({ operation, fait: 3, total: 12 });
+    const barre = await within(ecran).findByTestId("barre-progression");
+    await waitFor(() => expect(barre).toHaveAttribute("value", "3"));
+    expect(barre).toHaveAttribute("max", "12");
+    expect(within(ecran).getByTestId("etape-progression")).toHaveTextContent(fr.progression.etape(3, 12, 25));
+
+    await user.click(within(ecran).getByRole("button", { name: fr.progression.annuler }));
+    expect(m.annulerOperation).toHaveBeenCalledWith(operation);
+    expect(within(ecran).getByTestId("etape-progression")).toHaveTextContent(fr.progression.annulationEnCours);
+    refuser({ code: "annulee", message: "Opération annulée : rien n'a été écrit." });
+
+    expect(await within(ecran).findByTestId("message-registre")).toHaveTextContent(fr.progression.annulee);
+    expect(within(ecran).queryByRole("alert")).not.toBeInTheDocument();
+    expect(within(ecran).queryByTestId("progression")).not.toBeInTheDocument();
+    expect(within(ecran).getByRole("button", { name: fr.registre.ouvrir })).toBeEnabled();
   });
 
   it("montre l'erreur d'écriture avec le texte du catalogue", async () => {

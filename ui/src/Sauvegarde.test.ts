@@ -20,6 +20,8 @@ vi.mock("./ipc", () => ({
   choisirEmplacementFichier: vi.fn(),
   choisirFichierAOuvrir: vi.fn(),
   choisirDossier: vi.fn(),
+  suivreOperation: vi.fn(),
+  annulerOperation: vi.fn(),
 }));
 
 const m = vi.mocked(ipc);
@@ -29,6 +31,8 @@ beforeEach(() => {
   vi.resetAllMocks();
   m.copiesAGarder.mockResolvedValue(10);
   m.definirCopiesAGarder.mockImplementation((n: number) => Promise.resolve(n));
+  m.suivreOperation.mockResolvedValue(() => {});
+  m.annulerOperation.mockResolvedValue(undefined);
   m.etatRegistre.mockResolvedValue(etatPezilla);
   m.listerDeliberations.mockResolvedValue([
     ...resumes,
@@ -59,7 +63,10 @@ describe("sauvegarde", () => {
       expect(m.choisirEmplacementFichier).toHaveBeenCalledWith(
         expect.objectContaining({ nomPropose: "registre-20240527.json", extension: "json" }),
       );
-      expect(m.sauvegarderSous).toHaveBeenCalledWith("/home/mairie/registre-20240527.json");
+      expect(m.sauvegarderSous).toHaveBeenCalledWith(
+        "/home/mairie/registre-20240527.json",
+        expect.stringMatching(/^operation-/),
+      );
       expect(await within(ecran).findByTestId("sauvegarde-faite")).toHaveTextContent(
         "Sauvegarde enregistrée : /home/mairie/registre-20240527.json",
       );
@@ -208,7 +215,12 @@ describe("exports", () => {
     await user.clear(au);
     await user.type(au, "2024-06-30");
     await user.click(within(ecran).getByRole("button", { name: fr.exports.publication }));
-    expect(m.exporterPublication).toHaveBeenCalledWith("2024-01-01", "2024-06-30", "/home/mairie/publication");
+    expect(m.exporterPublication).toHaveBeenCalledWith(
+      "2024-01-01",
+      "2024-06-30",
+      "/home/mairie/publication",
+      expect.stringMatching(/^operation-/),
+    );
     expect(await within(ecran).findByTestId("publication-faite")).toHaveTextContent(
       fr.exports.publicationFaite(3, "/home/mairie/publication"),
     );

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import {
   aRelire,
@@ -41,6 +42,8 @@ import {
   tableauDeBord,
   echeancier,
   enregistrerPdfRegistre,
+  annulerOperation,
+  suivreOperation,
   enregistrerPdfSeance,
   nomFichierPdf,
   ouvrirPdfRegistre,
@@ -59,6 +62,7 @@ import {
 } from "./test/donnees";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(), open: vi.fn() }));
 
 const invokeMock = vi.mocked(invoke);
@@ -251,13 +255,37 @@ describe("ipc", () => {
     });
   });
 
+  it("ne transmet que les étapes de l'opération suivie, et rend de quoi cesser l'écoute", async () => {
+    const cesser = vi.fn();
+    let emettre: (ev: { payload: unknown }) => void = () => {};
+    vi.mocked(listen).mockImplementation((nom, rappel) => {
+      expect(nom).toBe("avancement");
+      emettre = rappel as (ev: { payload: unknown }) => void;
+      return Promise.resolve(cesser);
+    });
+    const etapes: unknown[] = [];
+    const arret = await suivreOperation("operation-1", (e) => etapes.push(e));
+    emettre({ payload: { operation: "operation-2", fait: 1, total: 4 } });
+    emettre({ payload: { operation: "operation-1", fait: 2, total: 8 } });
+    expect(etapes).toEqual([{ operation: "operation-1", fait: 2, total: 8 }]);
+    arret();
+    expect(cesser).toHaveBeenCalledTimes(1);
+  });
+
   it("appelle les commandes du tableau de bord, des sauvegardes et des exports", async () => {
     invokeMock.mockResolvedValue({});
     await tableauDeBord();
     expect(invokeMock).toHaveBeenLastCalledWith("tableau_de_bord", undefined);
     invokeMock.mockResolvedValue(null);
     await sauvegarderSous("/m/registre-20240527.json");
-    expect(invokeMock).toHaveBeenLastCalledWith("sauvegarder_sous", { chemin: "/m/registre-20240527.json" });
+    expect(invokeMock).toHaveBeenLastCalledWith("sauvegarder_sous", {
+      chemin: "/m/registre-20240527.json",
+      operation: null,
+    });
+    await sauvegarderSous("/m/r.json", "operation-1");
+    expect(invokeMock).toHaveBeenLastCalledWith("sauvegarder_sous", { chemin: "/m/r.json", operation: "operation-1" });
+    await annulerOperation("operation-1");
+    expect(invokeMock).toHaveBeenLastCalledWith("annuler_operation", { operation: "operation-1" });
     invokeMock.mockResolvedValue(etatPezilla);
     await expect(restaurerSauvegarde("/m/s.json")).resolves.toEqual(etatPezilla);
     expect(invokeMock).toHaveBeenLastCalledWith("restaurer_sauvegarde", { chemin: "/m/s.json" });
@@ -270,6 +298,7 @@ describe("ipc", () => {
       du: "2024-01-01",
       au: "2024-12-31",
       dossier: "/m/pub",
+      operation: null,
     });
     invokeMock.mockResolvedValue(["a.xml"]);
     await expect(preparerPaquetActes("2024/052", "/m/actes", null)).resolves.toEqual(["a.xml"]);
@@ -294,9 +323,13 @@ describe("ipc", () => {
 
     invokeMock.mockResolvedValue(null);
     await ouvrirPdfRegistre(2024);
-    expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf_registre", { annee: 2024 });
-    await enregistrerPdfRegistre(2023, "/m/registre.pdf");
-    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_pdf_registre", { annee: 2023, chemin: "/m/registre.pdf" });
+    expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf_registre", { annee: 2024, operation: null });
+    await enregistrerPdfRegistre(2023, "/m/registre.pdf", "operation-2");
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_pdf_registre", {
+      annee: 2023,
+      chemin: "/m/registre.pdf",
+      operation: "operation-2",
+    });
     await ouvrirPdfSeance("2024-05-15", "proces_verbal");
     expect(invokeMock).toHaveBeenLastCalledWith("ouvrir_pdf_seance", { id: "2024-05-15", document: "proces_verbal" });
     await enregistrerPdfSeance("2024-05-15", "proces_verbal", "/m/pv.pdf");

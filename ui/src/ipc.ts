@@ -1,6 +1,7 @@
 // Unique point de passage vers le backend Rust (commandes Tauri).
 // C'est le seul fichier autorisé à importer @tauri-apps/* (API et greffons).
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AttenteMaire } from "./bindings/AttenteMaire";
 import type { Commentaire } from "./bindings/Commentaire";
@@ -20,6 +21,7 @@ import type { Elu } from "./bindings/Elu";
 import type { EluResume } from "./bindings/EluResume";
 import type { Enregistrement } from "./bindings/Enregistrement";
 import type { EntreeHistorique } from "./bindings/EntreeHistorique";
+import type { EtapeOperation } from "./bindings/EtapeOperation";
 import type { EtatRegistre } from "./bindings/EtatRegistre";
 import type { Matiere } from "./bindings/Matiere";
 import type { Redaction } from "./bindings/Redaction";
@@ -137,14 +139,21 @@ export async function enregistrerPdfSeance(
   await appeler<null>("enregistrer_pdf_seance", { id, document, chemin });
 }
 
-/** Ouvre le registre annuel d'une année (feuillets numérotés) dans la visionneuse du système. */
-export async function ouvrirPdfRegistre(annee: number): Promise<void> {
-  await appeler<null>("ouvrir_pdf_registre", { annee });
+/**
+ * Ouvre le registre annuel d'une année (feuillets numérotés) dans la visionneuse
+ * du système ; l'avancement arrive sous l'identifiant `operation`.
+ */
+export async function ouvrirPdfRegistre(annee: number, operation: string | null = null): Promise<void> {
+  await appeler<null>("ouvrir_pdf_registre", { annee, operation });
 }
 
 /** Écrit le registre annuel d'une année à l'emplacement `chemin`. */
-export async function enregistrerPdfRegistre(annee: number, chemin: string): Promise<void> {
-  await appeler<null>("enregistrer_pdf_registre", { annee, chemin });
+export async function enregistrerPdfRegistre(
+  annee: number,
+  chemin: string,
+  operation: string | null = null,
+): Promise<void> {
+  await appeler<null>("enregistrer_pdf_registre", { annee, chemin, operation });
 }
 
 /**
@@ -287,8 +296,26 @@ export function tableauDeBord(): Promise<TableauDeBord> {
 }
 
 /** Sauvegarde complète (registre, historique, commentaires, PDF signés) à `chemin`. */
-export async function sauvegarderSous(chemin: string): Promise<void> {
-  await appeler<null>("sauvegarder_sous", { chemin });
+export async function sauvegarderSous(chemin: string, operation: string | null = null): Promise<void> {
+  await appeler<null>("sauvegarder_sous", { chemin, operation });
+}
+
+/**
+ * Reçoit chaque étape de l'opération longue `operation` (registre annuel,
+ * sauvegarde, publication) ; renvoie de quoi cesser l'écoute.
+ */
+export async function suivreOperation(
+  operation: string,
+  etape: (e: EtapeOperation) => void,
+): Promise<() => void> {
+  return listen<EtapeOperation>("avancement", (ev) => {
+    if (ev.payload.operation === operation) etape(ev.payload);
+  });
+}
+
+/** « Annuler » : l'opération s'arrête à sa prochaine étape, sans rien écrire (refus « annulee »). */
+export async function annulerOperation(operation: string): Promise<void> {
+  await appeler<null>("annuler_operation", { operation });
 }
 
 /**
@@ -308,8 +335,13 @@ export async function exporterScdl(annee: number | null, chemin: string): Promis
  * PDF signés des séances du `du` au `au` (AAAA-MM-JJ) et page index.html,
  * dans un dossier nouveau ou vide ; renvoie le nombre d'actes.
  */
-export function exporterPublication(du: string, au: string, dossier: string): Promise<number> {
-  return appeler<number>("exporter_publication", { du, au, dossier });
+export function exporterPublication(
+  du: string,
+  au: string,
+  dossier: string,
+  operation: string | null = null,
+): Promise<number> {
+  return appeler<number>("exporter_publication", { du, au, dossier, operation });
 }
 
 /** Paquet ACTES d'un acte signé dans un dossier nouveau ou vide ; renvoie les noms des fichiers. */

@@ -48,6 +48,7 @@ fn tous() -> Vec<(String, String)> {
         genere::<SeanceResume>(),
         genere::<EluResume>(),
         genere::<crate::domaine::Elu>(),
+        genere::<crate::avancement::EtapeOperation>(),
         genere::<crate::domaine::Civilite>(),
         genere::<crate::domaine::Fonction>(),
         genere::<crate::convention::Echeance>(),

@@ -53,6 +53,10 @@ pub enum Erreur {
     #[error("{0}")]
     ActeSigne(String),
 
+    /// A long operation stopped at the user's request; nothing was written.
+    #[error("Opération annulée : rien n'a été écrit.")]
+    Annulee,
+
     /// An export refused because some rows would be invalid (each listed).
     #[error("{}", format_export(.0))]
     ExportInvalide(Vec<Anomalie>),
@@ -141,6 +145,8 @@ pub enum CodeErreur {
     EntreeSortie,
     /// The shell refused a path the user did not choose in a dialog.
     CheminNonAutorise,
+    /// A long operation cancelled by the user: not a failure.
+    Annulee,
     Interne,
 }
 
@@ -155,6 +161,7 @@ impl Erreur {
             Erreur::ImportInvalide(_) => CodeErreur::ImportInvalide,
             Erreur::RegistreNonVide(_) => CodeErreur::RegistreNonVide,
             Erreur::ActeSigne(_) => CodeErreur::ActeSigne,
+            Erreur::Annulee => CodeErreur::Annulee,
             Erreur::ExportInvalide(_) => CodeErreur::ExportInvalide,
             Erreur::Transition(_) => CodeErreur::TransitionRefusee,
             Erreur::EntreeSortie { .. } => CodeErreur::EntreeSortie,

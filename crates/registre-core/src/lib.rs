@@ -2,6 +2,7 @@
 //! interchange format. No Tauri here: the desktop shell and the `registre`
 //! CLI are thin adapters over this crate (see ARCHITECTURE.md).
 
+pub mod avancement;
 pub mod comptes;
 pub mod convention;
 pub mod cycle;

@@ -455,6 +455,17 @@ impl Registre {
         demande: &crate::pdf::DemandePdf,
         edition: chrono::NaiveDateTime,
     ) -> Resultat<crate::pdf::PdfRendu> {
-        crate::pdf::rendre_depuis(&self.stockage, demande, edition)
+        self.rendre_pdf_suivi(demande, edition, &crate::avancement::Avancement::muet())
+    }
+
+    /// The same, reporting its progress (the annual register, slice by
+    /// slice) to `avancement`, which may cancel it.
+    pub fn rendre_pdf_suivi(
+        &self,
+        demande: &crate::pdf::DemandePdf,
+        edition: chrono::NaiveDateTime,
+        avancement: &crate::avancement::Avancement,
+    ) -> Resultat<crate::pdf::PdfRendu> {
+        crate::pdf::rendre_depuis(&self.stockage, demande, edition, avancement)
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Stable, machine-readable codes; the UI maps each one to French text.
  */
-export type CodeErreur = "base_occupee" | "base_trop_recente" | "base_endommagee" | "introuvable" | "donnee_invalide" | "import_invalide" | "registre_non_vide" | "acte_signe" | "export_invalide" | "transition_refusee" | "entree_sortie" | "chemin_non_autorise" | "interne";
+export type CodeErreur = "base_occupee" | "base_trop_recente" | "base_endommagee" | "introuvable" | "donnee_invalide" | "import_invalide" | "registre_non_vide" | "acte_signe" | "export_invalide" | "transition_refusee" | "entree_sortie" | "chemin_non_autorise" | "annulee" | "interne";

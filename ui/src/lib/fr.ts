@@ -59,6 +59,7 @@ export const erreurs = {
     "Impossible de lire ou d'écrire sur le disque. Vérifiez l'espace disponible et les droits d'accès au dossier.",
   chemin_non_autorise:
     "Registre ne lit et n'écrit un fichier qu'à l'emplacement choisi dans la fenêtre « Enregistrer sous… » ou « Ouvrir… ».",
+  annulee: "Opération annulée : rien n'a été écrit.",
   interne: "Une erreur inattendue s'est produite.",
 } as const satisfies Record<CodeErreur, string>;
 
@@ -295,6 +296,13 @@ export const fr = {
     enregistrer: "Enregistrer",
     enregistrement: "Enregistrement…",
     enregistre: "Profil de la commune enregistré.",
+  },
+  progression: {
+    preparation: "Préparation…",
+    etape: (fait: number, total: number, pourcent: number) => `Étape ${fait} sur ${total} (${pourcent} %)`,
+    annulationEnCours: "Annulation en cours…",
+    annuler: "Annuler",
+    annulee: "Opération annulée : rien n'a été écrit.",
   },
   elus: {
     titre: "Élus du conseil municipal",

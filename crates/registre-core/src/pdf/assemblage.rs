@@ -28,6 +28,8 @@ use super::mise_en_page::{
     Tranche, PAGINATION_CHANGEE,
 };
 use super::polices::SousEnsemble;
+use crate::avancement::Avancement;
+use crate::erreur::{Erreur, Resultat};
 
 /// Characters of text after which a slice closes, at the next leaf: about
 /// 40 pages of a register. Measured on 200 deliberations: 50,000 gives
@@ -99,40 +101,57 @@ pub(crate) struct Assemble {
 
 /// Lays out `document` slice by slice (slices of about `taille`
 /// characters) and assembles the slices into one PDF, page contents
-/// already compacted and compressed.
-pub(crate) fn rendre_par_tranches(document: &Document, taille: usize) -> Result<Assemble, String> {
-    let polices = sous_ensembles(document)?;
+/// already compacted and compressed. Each slice laid out is a step of
+/// `avancement` (slices with cross-references are laid out twice), and a
+/// cancellation stops at the next slice.
+pub(crate) fn rendre_par_tranches(
+    document: &Document,
+    taille: usize,
+    avancement: &Avancement,
+) -> Resultat<Assemble> {
+    let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
+    let polices = sous_ensembles(document).map_err(interne)?;
     let mut assemblage = Assemblage::default();
     let mut avant = 0;
     let mut reperes = BTreeMap::new();
     let mut a_imprimer = Vec::new();
-    for (rang, d) in decouper(&document.blocs, taille).into_iter().enumerate() {
+    let decoupes = decouper(&document.blocs, taille);
+    let total = decoupes.len() + decoupes.iter().filter(|d| d.renvois).count();
+    let mut fait = 0;
+    avancement.etape(fait, total)?;
+    for (rang, d) in decoupes.into_iter().enumerate() {
         let tranche = Tranche {
             blocs: &document.blocs[d.debut..d.fin],
             entete: d.entete,
             pages_avant: avant,
         };
-        let passe = rendre_tranche(document, &tranche, &polices, !d.renvois, None)?;
+        let passe =
+            rendre_tranche(document, &tranche, &polices, !d.renvois, None).map_err(interne)?;
         if d.renvois {
             a_imprimer.push((rang, tranche, passe.pages));
         } else {
-            assemblage.ajouter(rang, &passe.octets)?;
+            assemblage.ajouter(rang, &passe.octets).map_err(interne)?;
         }
         avant += passe.pages;
         reperes.extend(passe.reperes);
+        fait += 1;
+        avancement.etape(fait, total)?;
     }
     let renvois = Renvois {
         pages: avant,
         reperes,
     };
     for (rang, tranche, pages) in a_imprimer {
-        let passe = rendre_tranche(document, &tranche, &polices, true, Some(&renvois))?;
+        let passe =
+            rendre_tranche(document, &tranche, &polices, true, Some(&renvois)).map_err(interne)?;
         if passe.pages != pages {
-            return Err(PAGINATION_CHANGEE.into());
+            return Err(interne(PAGINATION_CHANGEE.into()));
         }
-        assemblage.ajouter(rang, &passe.octets)?;
+        assemblage.ajouter(rang, &passe.octets).map_err(interne)?;
+        fait += 1;
+        avancement.etape(fait, total)?;
     }
-    let pdf = assemblage.terminer()?;
+    let pdf = assemblage.terminer().map_err(interne)?;
     Ok(Assemble {
         pdf,
         pages: avant,

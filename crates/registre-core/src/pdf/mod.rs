@@ -26,6 +26,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::avancement::Avancement;
 use crate::domaine::{Commune, Convention, Deliberation, Elu, NumeroDeliberation, Seance, Statut};
 use crate::erreur::{Erreur, Resultat};
 use crate::stockage::Stockage;
@@ -248,11 +249,16 @@ fn produire_document(document: Document, meta: &Metadonnees) -> Resultat<PdfRend
 
 /// The annual register, rendered slice by slice so that its memory does not
 /// grow with its pages (`assemblage`).
-fn produire_registre(document: Document, meta: &Metadonnees) -> Resultat<PdfRendu> {
+fn produire_registre(
+    document: Document,
+    meta: &Metadonnees,
+    avancement: &Avancement,
+) -> Resultat<PdfRendu> {
     let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
-    let rendu = assemblage::rendre_par_tranches(&document, assemblage::TAILLE_DE_TRANCHE)
-        .map_err(interne)?;
+    let rendu =
+        assemblage::rendre_par_tranches(&document, assemblage::TAILLE_DE_TRANCHE, avancement)?;
     drop(document);
+    avancement.verifier()?;
     let octets =
         finition::finir_document(rendu.pdf, &rendu.polices, meta, false).map_err(interne)?;
     Ok(PdfRendu {
@@ -397,6 +403,16 @@ pub fn proces_verbal(source: &SourceSeance, edition: NaiveDateTime) -> Resultat<
 /// séance, the tables by date and by objet. A draft (PROJET) while one of
 /// its deliberations still is.
 pub fn registre_annuel(source: &SourceRegistre, edition: NaiveDateTime) -> Resultat<PdfRendu> {
+    registre_annuel_suivi(source, edition, &Avancement::muet())
+}
+
+/// The annual register, each slice laid out reported to `avancement`,
+/// which may cancel it between slices.
+pub fn registre_annuel_suivi(
+    source: &SourceRegistre,
+    edition: NaiveDateTime,
+    avancement: &Avancement,
+) -> Resultat<PdfRendu> {
     let deliberations = source.seances.iter().flat_map(|x| &x.deliberations);
     let projet = deliberations.clone().any(|d| est_un_projet(d.statut));
     let nombre = deliberations.count();
@@ -429,6 +445,7 @@ pub fn registre_annuel(source: &SourceRegistre, edition: NaiveDateTime) -> Resul
             ),
             date: edition,
         },
+        avancement,
     )
 }
 
@@ -573,6 +590,7 @@ pub(crate) fn rendre_depuis(
     stockage: &Stockage,
     demande: &DemandePdf,
     edition: NaiveDateTime,
+    avancement: &Avancement,
 ) -> Resultat<PdfRendu> {
     match demande {
         DemandePdf::Extrait(numero) => extrait(&source_extrait(stockage, numero)?, edition),
@@ -582,7 +600,7 @@ pub(crate) fn rendre_depuis(
         DemandePdf::Convocation(id) => convocation(&source_seance(stockage, id)?, edition),
         DemandePdf::ProcesVerbal(id) => proces_verbal(&source_seance(stockage, id)?, edition),
         DemandePdf::Registre(annee) => {
-            registre_annuel(&source_registre(stockage, *annee)?, edition)
+            registre_annuel_suivi(&source_registre(stockage, *annee)?, edition, avancement)
         }
     }
 }

@@ -315,11 +315,62 @@ fn le_registre_par_tranches_a_le_texte_du_rendu_d_un_seul_tenant() {
     let entier = mise_en_page::rendre(&document).unwrap();
     let entier_octets = finition::finir(&entier.octets, &entier.polices, &meta).unwrap();
     // One leaf a slice: the most cuts there can be.
-    let tranches = assemblage::rendre_par_tranches(&document, 1).unwrap();
+    let tranches =
+        assemblage::rendre_par_tranches(&document, 1, &crate::avancement::Avancement::muet())
+            .unwrap();
     assert_eq!(tranches.pages, entier.pages);
     let octets = finition::finir_document(tranches.pdf, &tranches.polices, &meta, false).unwrap();
     let (Some(a), Some(b)) = (poppler_texte(&entier_octets), poppler_texte(&octets)) else {
         return;
     };
     assert_eq!(a, b);
+}
+
+#[test]
+fn le_registre_annuel_rapporte_chaque_tranche_et_s_arrete_quand_on_l_annule() {
+    use crate::avancement::{Annulation, Avancement};
+    use std::sync::Mutex;
+
+    let s = petite_annee();
+    let etapes = Mutex::new(Vec::new());
+    let suivi = Avancement::new(Annulation::default(), |fait, total| {
+        etapes.lock().unwrap().push((fait, total));
+    });
+    let rendu = registre_annuel_suivi(&s, edition(), &suivi).unwrap();
+    drop(suivi);
+    let etapes = etapes.into_inner().unwrap();
+    let total = etapes[0].1;
+    assert!(total >= 2, "{etapes:?}");
+    assert_eq!(etapes.first(), Some(&(0, total)));
+    assert_eq!(etapes.last(), Some(&(total, total)));
+    assert!(
+        etapes.windows(2).all(|p| p[0].0 + 1 == p[1].0),
+        "{etapes:?}"
+    );
+    // Followed or not, the same document.
+    assert_eq!(rendu.octets, registre_annuel(&s, edition()).unwrap().octets);
+
+    // Cancelled once the first slice is laid out (one leaf a slice): the
+    // second is never laid out, and no PDF comes back.
+    let document = Document {
+        blocs: registre_annuel::registre(&s).unwrap(),
+        pied: "Registre des délibérations 2024".into(),
+        projet: false,
+        feuilletage: Some(mise_en_page::Feuilletage {
+            pages_de_garde: 1,
+            entete: "Commune de Pézilla-la-Rivière".into(),
+        }),
+    };
+    let annulation = Annulation::default();
+    let vues = Mutex::new(0);
+    let suivi = Avancement::new(annulation.clone(), |fait, _| {
+        *vues.lock().unwrap() += 1;
+        if fait == 1 {
+            annulation.annuler();
+        }
+    });
+    let resultat = assemblage::rendre_par_tranches(&document, 1, &suivi);
+    assert!(matches!(resultat, Err(Erreur::Annulee)));
+    drop(suivi);
+    assert_eq!(vues.into_inner().unwrap(), 2, "0 puis 1, puis l'arrêt");
 }

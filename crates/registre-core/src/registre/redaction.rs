@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::Registre;
+use crate::avancement::Avancement;
 use crate::cycle::{
     self, Acteur, Action, Commentaire, Contexte, DemandeTransition, Evenement, NumeroAnnule,
     Resolution, Role,
@@ -798,6 +799,18 @@ impl Registre {
         au: chrono::NaiveDate,
         mise_en_ligne: chrono::NaiveDate,
     ) -> Resultat<Vec<crate::paquet_actes::Fichier>> {
+        self.publication_suivie(du, au, mise_en_ligne, &Avancement::muet())
+    }
+
+    /// The same, each signed act read reported to `avancement`, which may
+    /// cancel it between acts.
+    pub fn publication_suivie(
+        &self,
+        du: chrono::NaiveDate,
+        au: chrono::NaiveDate,
+        mise_en_ligne: chrono::NaiveDate,
+        avancement: &Avancement,
+    ) -> Resultat<Vec<crate::paquet_actes::Fichier>> {
         if au < du {
             return Err(Erreur::invalide(
                 "au",
@@ -820,8 +833,13 @@ impl Registre {
             })
             .collect();
         retenues.sort_by(|a, b| a.0.numero.cmp(&b.0.numero));
+        let total = retenues.len();
         let mut actes = Vec::new();
-        for (d, date) in retenues {
+        avancement.etape(0, total)?;
+        for (rang, (d, date)) in retenues.into_iter().enumerate() {
+            if rang > 0 {
+                avancement.etape(rang, total)?;
+            }
             let numero = d.numero.to_string();
             actes.push(crate::publication::ActePublie {
                 octets: self.pdf_signe(&numero)?,
@@ -831,6 +849,7 @@ impl Registre {
                 numero,
             });
         }
+        avancement.etape(total, total)?;
         Ok(crate::publication::fichiers(
             &commune.nom,
             du,

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::Registre;
+use crate::avancement::Avancement;
 use crate::echange::DonneesRegistre;
 use crate::erreur::{Erreur, Resultat};
 use crate::sauvegarde;
@@ -14,11 +15,25 @@ use crate::sauvegarde;
 impl Registre {
     /// The whole register, records and their life, as one JSON text.
     pub fn sauvegarder(&self, le: NaiveDateTime) -> Resultat<String> {
-        Ok(sauvegarde::ecrire(
-            self.stockage.lire_tout()?,
-            self.stockage.lire_cycle()?,
-            le,
-        ))
+        self.sauvegarder_suivi(le, &Avancement::muet())
+    }
+
+    /// The same in three steps reported to `avancement` (the records, then
+    /// the history and the signed PDFs, then the file's text), which may
+    /// cancel it between them.
+    pub fn sauvegarder_suivi(
+        &self,
+        le: NaiveDateTime,
+        avancement: &Avancement,
+    ) -> Resultat<String> {
+        avancement.etape(0, 3)?;
+        let donnees = self.stockage.lire_tout()?;
+        avancement.etape(1, 3)?;
+        let cycle = self.stockage.lire_cycle()?;
+        avancement.etape(2, 3)?;
+        let texte = sauvegarde::ecrire(donnees, cycle, le);
+        avancement.etape(3, 3)?;
+        Ok(texte)
     }
 
     /// Replaces the register with a backup, after checking all of it; on
@@ -146,6 +161,35 @@ mod tests {
             .unwrap()
             .and_hms_opt(heure, 0, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn une_sauvegarde_suivie_rapporte_trois_etapes_et_annulee_ne_rend_rien() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Registre::ouvrir(dir.path()).unwrap();
+        r.charger_demo(le(9)).unwrap();
+        let etapes = std::sync::Mutex::new(Vec::new());
+        let suivi = Avancement::new(crate::avancement::Annulation::default(), |fait, total| {
+            etapes.lock().unwrap().push((fait, total))
+        });
+        let texte = r.sauvegarder_suivi(le(10), &suivi).unwrap();
+        drop(suivi);
+        assert_eq!(texte, r.sauvegarder(le(10)).unwrap());
+        assert_eq!(
+            etapes.into_inner().unwrap(),
+            vec![(0, 3), (1, 3), (2, 3), (3, 3)]
+        );
+
+        let annulation = crate::avancement::Annulation::default();
+        let suivi = Avancement::new(annulation.clone(), |fait, _| {
+            if fait == 1 {
+                annulation.annuler();
+            }
+        });
+        assert!(matches!(
+            r.sauvegarder_suivi(le(10), &suivi),
+            Err(Erreur::Annulee)
+        ));
     }
 
     #[test]
