@@ -52,6 +52,8 @@ const CAPTURES = [
   'convention-liste',
   'injection-refusee',
   'parametres',
+  'registre-progression',
+  'registre-annule',
 ];
 
 before(async () => {
@@ -921,6 +923,51 @@ test('visite en captures et audit axe (WCAG 2 A et AA, contrastes compris) de ch
       assert.deepEqual(violations, [], `violations d'accessibilité :\n${JSON.stringify(violations, null, 2)}`);
     });
     await writeFile(path.join(config.artefacts, 'visite.md'), index.join('\n'));
+  } finally {
+    await supprimer(parent);
+  }
+});
+
+test('registre annuel chargé : avancement tranche par tranche, puis « Annuler » : rendu arrêté, rien d\'écrit', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('progression');
+  try {
+    // The reference deliberation 400 times in one year: about 500 leaves,
+    // several seconds of layout, so that « Annuler » lands mid-way.
+    const demo = path.join(parent, 'demo');
+    await semerDemo(demo);
+    const exportation = path.join(parent, 'demo.json');
+    await registre(demo, ['export', 'json', '-o', exportation]);
+    const donnees = JSON.parse(await readFile(exportation, 'utf8'));
+    const [modele] = donnees.registre.deliberations;
+    donnees.registre.deliberations = Array.from({ length: 400 }, (_, i) => {
+      const { convention: _c, numero_actes: _n, ...copie } = structuredClone(modele);
+      return { ...copie, numero: `2024/${String(i + 1).padStart(3, '0')}`, statut: 'brouillon' };
+    });
+    const charge = path.join(parent, 'charge.json');
+    await writeFile(charge, JSON.stringify(donnees));
+    await registre(base, ['import', charge]);
+
+    await avecApplication('progression', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      await (await attendreElement(driver, '[data-testid="nav-registre"]')).click();
+      await (await attendreElement(driver, '[data-testid="ouvrir-registre"]')).click();
+      const barre = await attendreElement(driver, '[data-testid="barre-progression"]');
+      await driver.wait(
+        async () => Number(await barre.getAttribute('value')) >= 1,
+        config.delaiElement,
+        'aucune tranche rapportée',
+      );
+      const max = Number(await barre.getAttribute('max'));
+      assert.ok(max >= 4, `${max} étapes seulement`);
+      assert.match(await texte(driver, 'etape-progression'), new RegExp(`^Étape \\d+ sur ${max} \\(\\d+ %\\)$`));
+      await capturer(driver, 'registre-progression');
+      await (await driver.findElement(By.css('[data-testid="annuler-operation"]'))).click();
+      await attendreElement(driver, '[data-testid="message-registre"]');
+      assert.equal(await texte(driver, 'message-registre'), "Opération annulée : rien n'a été écrit.");
+      assert.equal((await driver.findElements(By.css('[data-testid="alerte-erreur"]'))).length, 0);
+      assert.equal((await driver.findElements(By.css('[data-testid="progression"]'))).length, 0);
+      await capturer(driver, 'registre-annule');
+    });
   } finally {
     await supprimer(parent);
   }
