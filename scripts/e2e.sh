@@ -113,6 +113,12 @@ export HOME="$session/home"
 export XDG_CACHE_HOME="$session/cache" XDG_CONFIG_HOME="$session/config"
 export XDG_DATA_HOME="$session/data" XDG_RUNTIME_DIR="$session/runtime"
 unset DBUS_SESSION_BUS_ADDRESS
+# The app turns WebKit's compositing off to save memory (src-tauri,
+# rendu_sans_composition); WebKitWebDriver's screenshot then hangs after the
+# first capture under Xvfb. The suite keeps compositing on ("0" is WebKit's
+# "not disabled"), so its captures work; the app's default rendering is
+# checked by scripts/mesurer-demarrage.sh, which also captures the window.
+export WEBKIT_DISABLE_COMPOSITING_MODE=0
 # Accessibility is audited in the DOM by the suite, not through AT-SPI:
 # no accessibility bus to start.
 export NO_AT_BRIDGE=1

@@ -33,16 +33,28 @@ export DISPLAY=":$numero" HOME="$travail/home" XDG_CONFIG_HOME="$travail/config"
 mkdir -p "$HOME"
 "$cli" --db "$travail/db" demo 2>/dev/null
 
-# Proportional memory (PSS: shared libraries split between the processes
-# that map them, not counted once per process as RSS would) of a process
-# and all its descendants, in kB.
+# Memory of a process and all its descendants, in kB, from smaps_rollup:
+# PSS (shared libraries split between the processes that map them, not
+# counted once per process as RSS would), or, with "prive", the pages the
+# process alone has written (Private_Dirty: heap, JS, caches), which no
+# other program shares and the kernel cannot drop.
 memoire_arbre() {
-  local total enfant
-  total="$(awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0)"
+  local champ="Pss" total enfant
+  [[ "${2:-}" == prive ]] && champ="Private_Dirty"
+  total="$(awk -v c="$champ:" '$1 == c {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0)"
   for enfant in $(ps -o pid= --ppid "$1"); do
-    total=$((total + $(memoire_arbre "$enfant")))
+    total=$((total + $(memoire_arbre "$enfant" "${2:-}")))
   done
   echo "$total"
+}
+
+# One line per process of the tree: PSS and private memory, in MB.
+detail_arbre() {
+  local pid="$1" enfant
+  printf '  %-22s PSS %4d Mo, privée %4d Mo\n' "$(ps -o comm= -p "$pid")" \
+    $(( $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup") / 1024 )) \
+    $(( $(awk '/^Private_Dirty:/ {print $2}' "/proc/$pid/smaps_rollup") / 1024 ))
+  for enfant in $(ps -o pid= --ppid "$pid"); do detail_arbre "$enfant"; done
 }
 
 temps=()
@@ -60,7 +72,13 @@ for essai in 1 2 3 4 5; do
     sleep 5
     app_pid="$(pgrep -n -f "^$app" || true)"
     if [[ -n "$app_pid" ]]; then
-      echo "Mémoire de l'arbre de processus au repos (PSS) : $(( $(memoire_arbre "$app_pid") / 1024 )) Mo"
+      echo "Mémoire de l'arbre de processus au repos (PSS) : $(( $(memoire_arbre "$app_pid") / 1024 )) Mo, dont privée : $(( $(memoire_arbre "$app_pid" prive) / 1024 )) Mo"
+      detail_arbre "$app_pid"
+      # What the measured window showed, to look at (the default rendering,
+      # compositing off: the e2e suite runs with it on, see scripts/e2e.sh).
+      capture="${CAPTURE_DEMARRAGE:-$racine/artifacts/demarrage.png}"
+      mkdir -p "$(dirname "$capture")"
+      import -window root "$capture" && echo "Capture de la fenêtre mesurée : $capture"
     fi
   fi
   pkill -TERM -P "$session" 2>/dev/null || true

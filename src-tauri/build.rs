@@ -56,6 +56,9 @@ const COMMANDES: &[&str] = &[
     "copies_a_garder",
     "definir_copies_a_garder",
     "annuler_operation",
+    "lire_logo",
+    "enregistrer_logo",
+    "retirer_logo",
 ];
 
 fn main() {

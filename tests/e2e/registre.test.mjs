@@ -828,6 +828,30 @@ test('paramètres et raccourcis : refus nommant le champ, Ctrl+N, Ctrl+P', { tim
       await cliquerSur(driver, '[data-testid="commune-secretaire-signe"]');
       await cliquerSur(driver, '[data-testid="enregistrer-commune"]');
       await attendreElement(driver, '[data-testid="commune-enregistree"]');
+
+      // The logo, as « Choisir un logo… » sends it once the dialog is closed
+      // (the dialog itself is native): kept, then shown in Paramètres.
+      assert.match(await texte(driver, 'sans-logo'), /Aucun logo/);
+      const logo = path.join(parent, 'logo de la mairie.png');
+      await writeFile(
+        logo,
+        Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'),
+      );
+      const reponse = await driver.executeAsyncScript(
+        `const fini = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke('enregistrer_logo', { chemin: arguments[0] })
+           .then((r) => fini({ ok: r }), (e) => fini({ erreur: e }));`,
+        logo,
+      );
+      assert.match(reponse.ok ?? JSON.stringify(reponse), /^data:image\/png;base64,iVBORw0KGgo/);
+      await cliquerSur(driver, '[data-testid="nav-tableau"]');
+      await cliquerSur(driver, '[data-testid="nav-parametres"]');
+      const apercu = await attendreElement(driver, '[data-testid="apercu-logo"]');
+      await driver.wait(
+        async () => (await driver.executeScript('return arguments[0].naturalWidth;', apercu)) === 1,
+        config.delaiElement,
+        "l'aperçu du logo ne s'affiche pas",
+      );
       await driver.executeScript('window.scrollTo(0, 0);');
       await capturer(driver, 'parametres');
 

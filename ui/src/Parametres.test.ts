@@ -26,6 +26,10 @@ vi.mock("./ipc", () => ({
   tableauDeBord: vi.fn(),
   lireCommune: vi.fn(),
   enregistrerCommune: vi.fn(),
+  lireLogo: vi.fn(),
+  enregistrerLogo: vi.fn(),
+  retirerLogo: vi.fn(),
+  choisirFichierAOuvrir: vi.fn(),
   historique: vi.fn(),
   pdfDeliberation: vi.fn(),
   nomFichierPdf: vi.fn(),
@@ -52,6 +56,7 @@ beforeEach(() => {
   m.historique.mockResolvedValue([]);
   m.pdfDeliberation.mockReturnValue(new Promise(() => {}));
   m.enregistrerCommune.mockImplementation((c: Commune) => Promise.resolve(c));
+  m.lireLogo.mockResolvedValue(null);
 });
 
 async function ouvrirParametres(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
@@ -61,6 +66,45 @@ async function ouvrirParametres(user: ReturnType<typeof userEvent.setup>): Promi
 }
 
 describe("paramètres de la commune", () => {
+  it("logo : choisi par le dialogue, montré, retiré ; un refus nomme la raison", async () => {
+    const user = userEvent.setup();
+    const image = "data:image/png;base64,iVBORw0KGgo=";
+    m.choisirFichierAOuvrir.mockResolvedValueOnce(null).mockResolvedValue("/home/mairie/logo.png");
+    m.enregistrerLogo.mockResolvedValueOnce(image).mockRejectedValueOnce({
+      code: "donnee_invalide",
+      message: "Donnée invalide : commune.logo : le logo doit être une image PNG ou JPEG",
+      champ: "commune.logo",
+    });
+    m.retirerLogo.mockResolvedValue(undefined);
+    const ecran = await ouvrirParametres(user);
+    expect(within(ecran).getByTestId("sans-logo")).toHaveTextContent(fr.parametres.sansLogo);
+
+    // Dialogue annulé : rien n'est envoyé.
+    await user.click(within(ecran).getByRole("button", { name: fr.parametres.choisirLogo }));
+    await waitFor(() => expect(m.choisirFichierAOuvrir).toHaveBeenCalledTimes(1));
+    expect(m.choisirFichierAOuvrir).toHaveBeenCalledWith({
+      titre: fr.parametres.logoDialogue,
+      filtre: fr.parametres.logoFiltre,
+      extension: ["png", "jpg", "jpeg"],
+    });
+    expect(m.enregistrerLogo).not.toHaveBeenCalled();
+
+    await user.click(within(ecran).getByRole("button", { name: fr.parametres.choisirLogo }));
+    const apercu = await within(ecran).findByRole("img", { name: fr.parametres.logoAlt });
+    expect(apercu).toHaveAttribute("src", image);
+    expect(m.enregistrerLogo).toHaveBeenCalledWith("/home/mairie/logo.png");
+    expect(within(ecran).getByTestId("message-logo")).toHaveTextContent(fr.parametres.logoEnregistre);
+
+    await user.click(within(ecran).getByRole("button", { name: fr.parametres.choisirLogo }));
+    expect(await within(ecran).findByTestId("message-erreur")).toHaveTextContent("PNG ou JPEG");
+    expect(within(ecran).getByRole("img", { name: fr.parametres.logoAlt })).toHaveAttribute("src", image);
+
+    await user.click(within(ecran).getByRole("button", { name: fr.parametres.retirerLogo }));
+    expect(await within(ecran).findByTestId("sans-logo")).toBeInTheDocument();
+    expect(m.retirerLogo).toHaveBeenCalledTimes(1);
+    expect(m.enregistrerCommune).not.toHaveBeenCalled();
+  });
+
   it("affiche le profil, enregistre le mode de publication et la signature du secrétaire", async () => {
     const user = userEvent.setup();
     const ecran = await ouvrirParametres(user);

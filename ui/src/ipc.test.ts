@@ -44,6 +44,9 @@ import {
   enregistrerPdfRegistre,
   annulerOperation,
   suivreOperation,
+  lireLogo,
+  enregistrerLogo,
+  retirerLogo,
   enregistrerPdfSeance,
   nomFichierPdf,
   ouvrirPdfRegistre,
@@ -253,6 +256,18 @@ describe("ipc", () => {
       directory: false,
       filters: [{ name: "Document PDF", extensions: ["pdf"] }],
     });
+  });
+
+  it("appelle les commandes du logo de la commune", async () => {
+    invokeMock.mockResolvedValue(null);
+    await expect(lireLogo()).resolves.toBeNull();
+    expect(invokeMock).toHaveBeenLastCalledWith("lire_logo", undefined);
+    invokeMock.mockResolvedValue("data:image/png;base64,AA==");
+    await expect(enregistrerLogo("/m/logo.png")).resolves.toBe("data:image/png;base64,AA==");
+    expect(invokeMock).toHaveBeenLastCalledWith("enregistrer_logo", { chemin: "/m/logo.png" });
+    invokeMock.mockResolvedValue(null);
+    await retirerLogo();
+    expect(invokeMock).toHaveBeenLastCalledWith("retirer_logo", undefined);
   });
 
   it("ne transmet que les étapes de l'opération suivie, et rend de quoi cesser l'écoute", async () => {

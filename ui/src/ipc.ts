@@ -378,14 +378,20 @@ export async function choisirEmplacementFichier(options: {
 export async function choisirFichierAOuvrir(options: {
   titre: string;
   filtre: string;
-  extension: string;
+  /** Une extension ("json") ou plusieurs (["png", "jpg", "jpeg"]). */
+  extension: string | string[];
 }): Promise<string | null> {
   try {
     return await open({
       title: options.titre,
       multiple: false,
       directory: false,
-      filters: [{ name: options.filtre, extensions: [options.extension] }],
+      filters: [
+        {
+          name: options.filtre,
+          extensions: Array.isArray(options.extension) ? options.extension : [options.extension],
+        },
+      ],
     });
   } catch (e: unknown) {
     throw normaliserErreur(e);
@@ -464,6 +470,23 @@ export function lireCommune(): Promise<Commune> {
 /** Enregistre le profil ; refus « donnee_invalide » nommant le champ (« commune.population »). */
 export function enregistrerCommune(commune: Commune): Promise<Commune> {
   return appeler<Commune>("enregistrer_commune", { commune });
+}
+
+/** Le logo de la commune en URL « data: », ou null s'il n'y en a pas. */
+export function lireLogo(): Promise<string | null> {
+  return appeler<string | null>("lire_logo");
+}
+
+/**
+ * Garde l'image choisie (PNG ou JPEG, 1 Mo au plus) comme logo de la commune,
+ * imprimé en haut des documents ; refus « donnee_invalide » sur « commune.logo ».
+ */
+export function enregistrerLogo(chemin: string): Promise<string> {
+  return appeler<string>("enregistrer_logo", { chemin });
+}
+
+export async function retirerLogo(): Promise<void> {
+  await appeler<null>("retirer_logo");
 }
 
 /** Le nom de la copie automatique la plus récente, proposée si le registre ne s'ouvre plus. */

@@ -119,6 +119,14 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Logo de la commune (PNG ou JPEG, 1 Mo au plus), imprimé en haut des documents.
+    Logo {
+        /// Image à garder comme logo.
+        fichier: Option<PathBuf>,
+        /// Retire le logo.
+        #[arg(long, conflicts_with = "fichier")]
+        retirer: bool,
+    },
     /// Élus du conseil : liste, ajout d'un élu ou modification (fin de mandat…).
     Elu {
         #[command(subcommand)]
@@ -462,6 +470,30 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
             );
             ecrire(&mut sortie, &format!("{}\n", d.numero))?;
         }
+        Commande::Logo { fichier, retirer } => match (fichier, retirer) {
+            (_, true) => {
+                registre.retirer_logo()?;
+                eprintln!("Logo retiré.");
+            }
+            (Some(fichier), false) => {
+                let octets = std::fs::read(&fichier).map_err(|source| Erreur::EntreeSortie {
+                    chemin: fichier.clone(),
+                    source,
+                })?;
+                let logo = registre.enregistrer_logo(octets)?;
+                eprintln!(
+                    "Logo enregistré ({} × {} pixels) : il figure sur les prochains documents.",
+                    logo.largeur, logo.hauteur
+                );
+            }
+            (None, false) => match registre.logo()? {
+                Some(o) => ecrire(
+                    &mut sortie,
+                    &format!("logo : {} Ko\n", o.len().div_ceil(1024)),
+                )?,
+                None => eprintln!("Aucun logo."),
+            },
+        },
         Commande::Elu {
             action: ActionElu::List { json },
         } => {

@@ -13,6 +13,7 @@ pub mod echange;
 pub mod echeancier;
 mod erreur;
 mod fichier;
+pub mod logo;
 pub mod paquet_actes;
 pub mod pdf;
 pub mod publication;

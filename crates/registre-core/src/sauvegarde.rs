@@ -20,7 +20,10 @@ use crate::echange::{DonneesRegistre, Echange};
 use crate::erreur::{Anomalie, Erreur, Resultat};
 
 pub const TYPE_SAUVEGARDE: &str = "registre-sauvegarde";
-pub const VERSION_SAUVEGARDE: u32 = 1;
+/// 2 added the commune's logo (`logo`, optional): a version-1 file reads
+/// as before, and a Registre that knows only version 1 refuses a version-2
+/// file by its version rather than by an unknown field.
+pub const VERSION_SAUVEGARDE: u32 = 2;
 /// Automatic copies kept when nothing else is configured.
 pub const A_GARDER_PAR_DEFAUT: usize = 10;
 
@@ -48,6 +51,9 @@ pub struct Sauvegarde {
     /// The records, exactly as `registre export json` writes them.
     pub echange: serde_json::Value,
     pub cycle: Cycle,
+    /// The commune's logo file (PNG or JPEG), base64, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
 }
 
 /// What a restore writes, once everything has been checked.
@@ -55,9 +61,15 @@ pub(crate) struct Contenu {
     pub donnees: DonneesRegistre,
     pub cycle: Cycle,
     pub pdf: BTreeMap<String, Vec<u8>>,
+    pub logo: Option<Vec<u8>>,
 }
 
-pub(crate) fn ecrire(donnees: DonneesRegistre, cycle: Cycle, le: NaiveDateTime) -> String {
+pub(crate) fn ecrire(
+    donnees: DonneesRegistre,
+    cycle: Cycle,
+    logo: Option<&[u8]>,
+    le: NaiveDateTime,
+) -> String {
     let echange = serde_json::to_value(Echange::nouveau(donnees)).expect("records serialize");
     let s = Sauvegarde {
         type_: TYPE_SAUVEGARDE.into(),
@@ -65,6 +77,7 @@ pub(crate) fn ecrire(donnees: DonneesRegistre, cycle: Cycle, le: NaiveDateTime) 
         cree_le: le,
         echange,
         cycle,
+        logo: logo.map(base64_ecrire),
     };
     serde_json::to_string_pretty(&s).expect("a backup serializes") + "\n"
 }
@@ -150,6 +163,19 @@ pub(crate) fn lire(texte: &str) -> Resultat<Contenu> {
             });
         }
     }
+    let mut logo = None;
+    if let Some(b64) = &s.logo {
+        match base64_lire(b64)
+            .ok_or_else(|| "le logo n'est pas du base64 valide".to_string())
+            .and_then(crate::logo::Logo::lire)
+        {
+            Ok(l) => logo = Some(l.octets),
+            Err(message) => anomalies.push(Anomalie {
+                chemin: "logo".into(),
+                message,
+            }),
+        }
+    }
     if !anomalies.is_empty() {
         return Err(Erreur::ImportInvalide(anomalies));
     }
@@ -157,6 +183,7 @@ pub(crate) fn lire(texte: &str) -> Resultat<Contenu> {
         donnees,
         cycle: s.cycle,
         pdf,
+        logo,
     })
 }
 

@@ -39,6 +39,8 @@ const CLE_FORMAT: &[u8] = b"format_stockage";
 /// sled's page cache.
 const CACHE_SLED_OCTETS: u64 = 64 * 1024 * 1024;
 const CLE_COMMUNE: &[u8] = b"commune";
+/// The commune's logo file (PNG or JPEG bytes), when it has one.
+const CLE_LOGO: &[u8] = b"logo";
 /// How many automatic backup copies to keep (u32, big endian).
 const CLE_COPIES: &[u8] = b"copies_a_garder";
 
@@ -251,6 +253,19 @@ impl Stockage {
     /// Writes the commune's profile and waits until it is on disk.
     pub(crate) fn enregistrer_commune(&self, c: &Commune) -> Resultat<()> {
         self.meta.insert(CLE_COMMUNE, encoder(c))?;
+        self.valider_ecriture()
+    }
+
+    pub(crate) fn logo(&self) -> Resultat<Option<Vec<u8>>> {
+        Ok(self.meta.get(CLE_LOGO)?.map(|v| v.to_vec()))
+    }
+
+    /// Writes (or with `None` removes) the logo and waits until it is on disk.
+    pub(crate) fn enregistrer_logo(&self, octets: Option<&[u8]>) -> Resultat<()> {
+        match octets {
+            Some(o) => self.meta.insert(CLE_LOGO, o)?,
+            None => self.meta.remove(CLE_LOGO)?,
+        };
         self.valider_ecriture()
     }
 
@@ -492,6 +507,10 @@ impl Stockage {
                 match &commune {
                     Some(x) => meta.insert(CLE_COMMUNE, x.as_slice())?,
                     None => meta.remove(CLE_COMMUNE)?,
+                };
+                match &c.logo {
+                    Some(l) => meta.insert(CLE_LOGO, l.as_slice())?,
+                    None => meta.remove(CLE_LOGO)?,
                 };
                 Ok::<(), ConflictableTransactionError<()>>(())
             });

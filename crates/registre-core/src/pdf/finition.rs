@@ -219,8 +219,13 @@ pub(crate) fn finir_document(
     doc.delete_zero_length_streams();
     doc.compress();
 
-    // The file ID is a digest of the file written with a zero ID (printpdf
-    // draws random ones): the same document always gives the same bytes.
+    enregistrer_avec_identifiant(doc)
+}
+
+/// Writes `doc` with a file ID that is a digest of the file written with a
+/// zero ID (printpdf draws random ones): the same document always gives
+/// the same bytes.
+fn enregistrer_avec_identifiant(mut doc: Document) -> Result<Vec<u8>, String> {
     let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![zero.clone(), zero]));
@@ -243,6 +248,93 @@ pub(crate) fn finir_document(
         debut = i + marque.len();
     }
     Ok(sortie)
+}
+
+/// Where the logo goes: the top left margin of the first page, above the
+/// text (which starts 20 mm down) and clear of the PROJET mark (right).
+const LOGO_GAUCHE_MM: f64 = 22.0;
+const LOGO_HAUT_MM: f64 = 5.0;
+const LOGO_LARGEUR_MAX_MM: f64 = 40.0;
+const LOGO_HAUTEUR_MAX_MM: f64 = 13.0;
+
+/// Prints the commune's logo on the first page of a finished PDF, its
+/// proportions kept, and writes the file again (same ID rule).
+pub(crate) fn apposer_logo(octets: &[u8], logo: &crate::logo::Logo) -> Result<Vec<u8>, String> {
+    use lopdf::content::Operation;
+    use lopdf::Stream;
+
+    let mut doc = Document::load_mem(octets).map_err(|e| format!("logo : {e}"))?;
+    let pixels = logo.pixels()?;
+    let image = |espace: &str, donnees: Vec<u8>, jpeg: bool| {
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"XObject".to_vec()));
+        d.set("Subtype", Object::Name(b"Image".to_vec()));
+        d.set("Width", Object::Integer(i64::from(pixels.largeur)));
+        d.set("Height", Object::Integer(i64::from(pixels.hauteur)));
+        d.set("ColorSpace", Object::Name(espace.as_bytes().to_vec()));
+        d.set("BitsPerComponent", Object::Integer(8));
+        // A JPEG keeps its own compression; raw samples are Flate-compressed
+        // with the rest of the document below.
+        if jpeg {
+            d.set("Filter", Object::Name(b"DCTDecode".to_vec()));
+        }
+        Stream::new(d, donnees)
+    };
+    let mut xobjet = image(pixels.espace, pixels.donnees, pixels.jpeg);
+    if let Some(alpha) = pixels.alpha {
+        let masque = doc.add_object(image("DeviceGray", alpha, false));
+        xobjet.dict.set("SMask", Object::Reference(masque));
+    }
+    let id_image = doc.add_object(xobjet);
+    let page = *doc
+        .get_pages()
+        .get(&1)
+        .ok_or("logo : le document n'a pas de page")?;
+    let hauteur_page = doc
+        .get_object(page)
+        .and_then(Object::as_dict)
+        .and_then(|p| p.get(b"MediaBox"))
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|b| {
+            b.get(3)
+                .and_then(|h| h.as_f64().ok().or(h.as_i64().ok().map(|i| i as f64)))
+        })
+        .unwrap_or(841.89);
+    let pt = |mm: f64| mm * 72.0 / 25.4;
+    let rapport = f64::from(pixels.largeur) / f64::from(pixels.hauteur);
+    let (mut l, mut h) = (pt(LOGO_LARGEUR_MAX_MM), pt(LOGO_LARGEUR_MAX_MM) / rapport);
+    if h > pt(LOGO_HAUTEUR_MAX_MM) {
+        h = pt(LOGO_HAUTEUR_MAX_MM);
+        l = h * rapport;
+    }
+    let x = pt(LOGO_GAUCHE_MM);
+    let y = hauteur_page - pt(LOGO_HAUT_MM) - h;
+    doc.add_xobject(page, b"Logo".to_vec(), id_image)
+        .map_err(|e| format!("logo : {e}"))?;
+    let mut contenu = doc
+        .get_and_decode_page_content(page)
+        .map_err(|e| format!("logo : {e}"))?;
+    // First, in its own graphics state: whatever the page does after is
+    // unchanged.
+    let reel = |v: f64| Object::Real((v * 100.0).round() / 100.0);
+    contenu.operations.splice(
+        0..0,
+        [
+            Operation::new("q", vec![]),
+            Operation::new(
+                "cm",
+                vec![reel(l), 0.into(), 0.into(), reel(h), reel(x), reel(y)],
+            ),
+            Operation::new("Do", vec![Object::Name(b"Logo".to_vec())]),
+            Operation::new("Q", vec![]),
+        ],
+    );
+    let encode = contenu.encode().map_err(|e| format!("logo : {e}"))?;
+    doc.change_page_content(page, encode)
+        .map_err(|e| format!("logo : {e}"))?;
+    doc.compress();
+    enregistrer_avec_identifiant(doc)
 }
 
 #[cfg(test)]

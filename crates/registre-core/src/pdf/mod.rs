@@ -592,17 +592,25 @@ pub(crate) fn rendre_depuis(
     edition: NaiveDateTime,
     avancement: &Avancement,
 ) -> Resultat<PdfRendu> {
-    match demande {
-        DemandePdf::Extrait(numero) => extrait(&source_extrait(stockage, numero)?, edition),
-        DemandePdf::Dossier(numero) => dossier(&source_extrait(stockage, numero)?, edition),
-        DemandePdf::Convention(id) => convention(&source_convention(stockage, id)?, edition),
-        DemandePdf::Liste(id) => liste(&source_seance(stockage, id)?, edition),
-        DemandePdf::Convocation(id) => convocation(&source_seance(stockage, id)?, edition),
-        DemandePdf::ProcesVerbal(id) => proces_verbal(&source_seance(stockage, id)?, edition),
+    let mut rendu = match demande {
+        DemandePdf::Extrait(numero) => extrait(&source_extrait(stockage, numero)?, edition)?,
+        DemandePdf::Dossier(numero) => dossier(&source_extrait(stockage, numero)?, edition)?,
+        DemandePdf::Convention(id) => convention(&source_convention(stockage, id)?, edition)?,
+        DemandePdf::Liste(id) => liste(&source_seance(stockage, id)?, edition)?,
+        DemandePdf::Convocation(id) => convocation(&source_seance(stockage, id)?, edition)?,
+        DemandePdf::ProcesVerbal(id) => proces_verbal(&source_seance(stockage, id)?, edition)?,
+        // The register's leaves bear the commune's name in their running
+        // header (R2121-9), not its logo.
         DemandePdf::Registre(annee) => {
-            registre_annuel_suivi(&source_registre(stockage, *annee)?, edition, avancement)
+            return registre_annuel_suivi(&source_registre(stockage, *annee)?, edition, avancement)
         }
+    };
+    if let Some(octets) = stockage.logo()? {
+        let interne = |e: String| Erreur::Interne(format!("génération du PDF impossible : {e}"));
+        let logo = crate::logo::Logo::lire(octets).map_err(interne)?;
+        rendu.octets = finition::apposer_logo(&rendu.octets, &logo).map_err(interne)?;
     }
+    Ok(rendu)
 }
 
 #[cfg(test)]

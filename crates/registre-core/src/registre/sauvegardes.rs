@@ -30,8 +30,9 @@ impl Registre {
         let donnees = self.stockage.lire_tout()?;
         avancement.etape(1, 3)?;
         let cycle = self.stockage.lire_cycle()?;
+        let logo = self.stockage.logo()?;
         avancement.etape(2, 3)?;
-        let texte = sauvegarde::ecrire(donnees, cycle, le);
+        let texte = sauvegarde::ecrire(donnees, cycle, logo.as_deref(), le);
         avancement.etape(3, 3)?;
         Ok(texte)
     }
@@ -161,6 +162,22 @@ mod tests {
             .unwrap()
             .and_hms_opt(heure, 0, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn une_sauvegarde_de_version_1_sans_logo_se_restaure_encore_et_une_plus_recente_est_refusee() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Registre::ouvrir(dir.path()).unwrap();
+        r.charger_demo(le(9)).unwrap();
+        let mut v: serde_json::Value =
+            serde_json::from_str(&r.sauvegarder(le(10)).unwrap()).unwrap();
+        assert_eq!(v["version"], 2);
+        assert!(v.get("logo").is_none(), "sans logo, pas de champ");
+        v["version"] = 1.into();
+        r.restaurer(&v.to_string()).unwrap();
+        v["version"] = 3.into();
+        let e = r.restaurer(&v.to_string()).unwrap_err().to_string();
+        assert!(e.contains("lit jusqu'à la version 2"), "{e}");
     }
 
     #[test]
