@@ -5,7 +5,7 @@ mod recherche;
 mod suivi;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -329,6 +329,25 @@ enum FormatExport {
     },
 }
 
+/// A record typed in a JSON file (`decision add`, `elu save`); `quoi` names
+/// it in the refusal: « ce n'est pas un élu lisible (ligne 3, colonne 7) ».
+fn lire_json<T: serde::de::DeserializeOwned>(fichier: &Path, quoi: &str) -> Result<T, Erreur> {
+    let texte = std::fs::read_to_string(fichier).map_err(|source| Erreur::EntreeSortie {
+        chemin: fichier.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&texte).map_err(|e| {
+        Erreur::DonneeInvalide(registre_core::Anomalie {
+            chemin: fichier.display().to_string(),
+            message: format!(
+                "ce n'est pas {quoi} lisible (ligne {}, colonne {}) : {e}",
+                e.line(),
+                e.column()
+            ),
+        })
+    })
+}
+
 fn date_iso(texte: &str) -> Result<chrono::NaiveDate, String> {
     texte
         .parse()
@@ -446,22 +465,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
         Commande::Decision {
             action: ActionDecision::Add { fichier },
         } => {
-            let texte =
-                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
-                    chemin: fichier.clone(),
-                    source,
-                })?;
-            let saisie: registre_core::SaisieDecision =
-                serde_json::from_str(&texte).map_err(|e| {
-                    Erreur::DonneeInvalide(registre_core::Anomalie {
-                        chemin: fichier.display().to_string(),
-                        message: format!(
-                            "ce n'est pas une décision lisible (ligne {}, colonne {}) : {e}",
-                            e.line(),
-                            e.column()
-                        ),
-                    })
-                })?;
+            let saisie: registre_core::SaisieDecision = lire_json(&fichier, "une décision")?;
             let d = registre.enregistrer_decision_maire(saisie)?;
             eprintln!(
                 "Décision {} du {} enregistrée.",
@@ -521,21 +525,7 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
         Commande::Elu {
             action: ActionElu::Save { fichier },
         } => {
-            let texte =
-                std::fs::read_to_string(&fichier).map_err(|source| Erreur::EntreeSortie {
-                    chemin: fichier.clone(),
-                    source,
-                })?;
-            let elu: registre_core::domaine::Elu = serde_json::from_str(&texte).map_err(|e| {
-                Erreur::DonneeInvalide(registre_core::Anomalie {
-                    chemin: fichier.display().to_string(),
-                    message: format!(
-                        "ce n'est pas un élu lisible (ligne {}, colonne {}) : {e}",
-                        e.line(),
-                        e.column()
-                    ),
-                })
-            })?;
+            let elu: registre_core::domaine::Elu = lire_json(&fichier, "un élu")?;
             let e = registre.enregistrer_elu(elu)?;
             eprintln!("Élu {} enregistré.", e.nom_complet());
             ecrire(&mut sortie, &format!("{}\n", e.id))?;

@@ -5,6 +5,8 @@ pub mod conventions;
 pub mod decisions;
 pub mod documents;
 pub mod elus;
+#[cfg(test)]
+pub(crate) mod essais;
 pub mod profil;
 pub mod recherche;
 pub mod redaction;

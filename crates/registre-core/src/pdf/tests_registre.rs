@@ -293,18 +293,24 @@ fn les_renvois_sont_remplaces_par_les_numeros_de_feuillet() {
     assert!(!texte.contains("000"), "no provisional number left");
 }
 
-#[test]
-fn le_registre_par_tranches_a_le_texte_du_rendu_d_un_seul_tenant() {
-    let s = petite_annee();
-    let document = mise_en_page::Document {
-        blocs: registre_annuel::registre(&s).unwrap(),
+/// The annual register of `s` as a document to lay out, as
+/// `registre_annuel` builds it (without the PROJET mark).
+fn document_du_registre(s: &SourceRegistre) -> Document {
+    Document {
+        blocs: registre_annuel::registre(s).unwrap(),
         pied: "Registre des délibérations 2024".into(),
         projet: false,
         feuilletage: Some(mise_en_page::Feuilletage {
             pages_de_garde: 1,
             entete: "Commune de Pézilla-la-Rivière".into(),
         }),
-    };
+    }
+}
+
+#[test]
+fn le_registre_par_tranches_a_le_texte_du_rendu_d_un_seul_tenant() {
+    let s = petite_annee();
+    let document = document_du_registre(&s);
     let meta = finition::Metadonnees {
         titre: "Registre".into(),
         auteur: "Commune".into(),
@@ -352,15 +358,7 @@ fn le_registre_annuel_rapporte_chaque_tranche_et_s_arrete_quand_on_l_annule() {
 
     // Cancelled once the first slice is laid out (one leaf a slice): the
     // second is never laid out, and no PDF comes back.
-    let document = Document {
-        blocs: registre_annuel::registre(&s).unwrap(),
-        pied: "Registre des délibérations 2024".into(),
-        projet: false,
-        feuilletage: Some(mise_en_page::Feuilletage {
-            pages_de_garde: 1,
-            entete: "Commune de Pézilla-la-Rivière".into(),
-        }),
-    };
+    let document = document_du_registre(&s);
     let annulation = Annulation::default();
     let vues = Mutex::new(0);
     let suivi = Avancement::new(annulation.clone(), |fait, _| {

@@ -180,18 +180,7 @@ mod tests {
     use crate::cycle::{DemandeTransition, Role};
     use crate::domaine::{Civilite, Elu, Fonction};
     use crate::erreur::Erreur;
-    use crate::Registre;
-
-    fn registre_demo() -> (tempfile::TempDir, Registre) {
-        let dir = tempfile::tempdir().unwrap();
-        let r = Registre::ouvrir(dir.path()).unwrap();
-        let le = chrono::NaiveDate::from_ymd_opt(2024, 5, 20)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
-        r.charger_demo(le).unwrap();
-        (dir, r)
-    }
+    use crate::registre::essais::registre_demo;
 
     fn nouvel_elu(fonction: Fonction) -> Elu {
         Elu {

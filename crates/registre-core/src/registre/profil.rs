@@ -80,7 +80,7 @@ impl Registre {
 
 #[cfg(test)]
 mod tests {
-    use crate::Registre;
+    use crate::registre::essais::{le_20_mai, registre_demo};
 
     /// The XObject named `Logo` on the first page, if any.
     fn logo_de_la_premiere_page(pdf: &[u8]) -> Option<lopdf::Dictionary> {
@@ -114,13 +114,8 @@ mod tests {
     #[test]
     fn le_logo_est_garde_imprime_sur_l_extrait_et_suit_la_sauvegarde() {
         use crate::pdf::DemandePdf;
-        let dir = tempfile::tempdir().unwrap();
-        let r = Registre::ouvrir(dir.path()).unwrap();
-        let le = chrono::NaiveDate::from_ymd_opt(2024, 5, 20)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
-        r.charger_demo(le).unwrap();
+        let (_dir, r) = registre_demo();
+        let le = le_20_mai();
         let extrait = DemandePdf::Extrait("2024/052".into());
         assert!(logo_de_la_premiere_page(&r.rendre_pdf(&extrait, le).unwrap().octets).is_none());
 
@@ -161,13 +156,7 @@ mod tests {
 
     #[test]
     fn le_profil_de_la_commune_se_modifie_et_refuse_un_champ_faux_en_le_nommant() {
-        let dir = tempfile::tempdir().unwrap();
-        let r = Registre::ouvrir(dir.path()).unwrap();
-        let le = chrono::NaiveDate::from_ymd_opt(2024, 5, 20)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
-        r.charger_demo(le).unwrap();
+        let (_dir, r) = registre_demo();
         let mut c = r.lire_commune().unwrap();
         c.mode_publication = Some(crate::domaine::ModePublication::Affichage);
         c.secretaire_signe_l_extrait = Some(false);
