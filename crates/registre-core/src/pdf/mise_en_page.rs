@@ -610,11 +610,11 @@ impl PageDecorator for Decor {
         }
 
         // R2121-9: every leaf bears the commune's name and the séance date.
-        if let Some(f) = self
+        let entete_courante = self
             .feuilletage
             .as_ref()
-            .filter(|f| page > f.pages_de_garde)
-        {
+            .filter(|f| page > f.pages_de_garde);
+        if let Some(f) = entete_courante {
             let style = Graisse::Italique.style(TAILLE_PIED);
             let y = mm(HAUT_DE_L_ENTETE);
             area.print_str(polices, Position::new(mm(MARGE_COTES), y), style, &f.entete)?;
@@ -633,12 +633,14 @@ impl PageDecorator for Decor {
                 .style(TAILLE_PROJET)
                 .with_color(Color::Rgb(200, 30, 30));
             let l = style.str_width(polices, MARQUE_PROJET);
-            area.print_str(
-                polices,
-                Position::new(largeur - mm(MARGE_COTES) - l, mm(7.0)),
-                style,
-                MARQUE_PROJET,
-            )?;
+            // Top right, or centred between the two halves of a leaf's
+            // running header, which it would otherwise cover.
+            let x = if entete_courante.is_some() {
+                (largeur - l) / 2.0
+            } else {
+                largeur - mm(MARGE_COTES) - l
+            };
+            area.print_str(polices, Position::new(x, mm(7.0)), style, MARQUE_PROJET)?;
         }
 
         area.add_margins(marges);

@@ -372,3 +372,78 @@ fn le_registre_annuel_rapporte_chaque_tranche_et_s_arrete_quand_on_l_annule() {
     drop(suivi);
     assert_eq!(vues.into_inner().unwrap(), 2, "0 puis 1, puis l'arrêt");
 }
+
+/// A word and its box on the page, in points from the top left.
+struct MotPlace {
+    texte: String,
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+impl MotPlace {
+    fn touche(&self, autre: &MotPlace) -> bool {
+        !(autre.x_max <= self.x_min
+            || self.x_max <= autre.x_min
+            || autre.y_max <= self.y_min
+            || self.y_max <= autre.y_min)
+    }
+}
+
+/// The words of `page` (1-based) as poppler places them; None where
+/// poppler is missing.
+fn mots_places(pdf: &[u8], page: u32) -> Option<Vec<MotPlace>> {
+    let dossier = tempfile::tempdir().ok()?;
+    let chemin = dossier.path().join("r.pdf");
+    std::fs::write(&chemin, pdf).ok()?;
+    let sortie = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(&chemin)
+        .arg("-")
+        .output()
+        .ok()?;
+    let html = String::from_utf8_lossy(&sortie.stdout).into_owned();
+    let mot = regex::Regex::new(
+        r#"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>"#,
+    )
+    .unwrap();
+    Some(
+        mot.captures_iter(&html)
+            .map(|c| {
+                let n = |i: usize| c[i].parse::<f64>().unwrap();
+                MotPlace {
+                    texte: c[5].to_string(),
+                    x_min: n(1),
+                    y_min: n(2),
+                    x_max: n(3),
+                    y_max: n(4),
+                }
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn la_marque_projet_ne_couvre_pas_l_entete_courante_des_feuillets() {
+    let mut s = petite_annee();
+    s.seances[1].deliberations[0].statut = Statut::Brouillon;
+    let rendu = registre_annuel(&s, edition()).unwrap();
+    // The cover (no running header) and the first leaf (with it).
+    for page in [1, 2] {
+        let Some(mots) = mots_places(&rendu.octets, page) else {
+            return;
+        };
+        let projet = mots
+            .iter()
+            .find(|m| m.texte == "PROJET")
+            .unwrap_or_else(|| panic!("pas de marque PROJET page {page}"));
+        for autre in mots.iter().filter(|m| m.texte != "PROJET") {
+            assert!(
+                !projet.touche(autre),
+                "page {page} : PROJET couvre « {} »",
+                autre.texte
+            );
+        }
+    }
+}
