@@ -16,8 +16,8 @@
 use crate::domaine::{Deliberation, Elu, EtatPresence, Seance};
 use crate::erreur::{Erreur, Resultat};
 
-use super::documents::signature_du_maire;
 use super::documents::{ainsi_fait, assemblee, bloc_de_signatures, majuscules_sans_accents};
+use super::documents::{alinea, signature_du_maire};
 use super::documents::{texte_de_l_acte, Acte};
 use super::documents_seance::{entete_de_commune, titre};
 use super::mise_en_page::{renvoi_feuillet, renvoi_total, Alignement, Bloc, Paragraphe};
@@ -431,12 +431,8 @@ fn decision_du_maire(s: &SourceRegistre, d: &crate::domaine::DecisionMaire) -> V
     p(titre(&majuscules_sans_accents(&d.objet)).apres(5.0));
     for a in &d.texte {
         match a.segments() {
-            Some(segments) => {
-                let texte: String = segments.iter().map(|x| x.texte.as_str()).collect();
-                p(Paragraphe::new(Alignement::Justifie)
-                    .normal(texte)
-                    .apres(2.5));
-            }
+            // Bold, italic and lists as typed, like an exposé.
+            Some(_) => alinea(a).into_iter().for_each(&mut p),
             None => {
                 for ligne in a.brut().lines() {
                     p(Paragraphe::new(Alignement::Gauche).normal(ligne).apres(1.0));

@@ -237,6 +237,37 @@ fn les_decisions_du_maire_prennent_leur_place_par_date_et_ont_leur_table() {
 }
 
 #[test]
+fn les_decisions_du_maire_gardent_leur_gras_et_leur_italique() {
+    let mut s = petite_annee();
+    s.decisions = vec![crate::domaine::DecisionMaire {
+        numero: crate::domaine::NumeroDecision::new("D2024/001").unwrap(),
+        date: "2024-06-10".parse().unwrap(),
+        objet: "Marché de fournitures".into(),
+        fondement: "CGCT L2122-22, 4°".into(),
+        deliberation_delegation: None,
+        texte: crate::domaine::texte::depuis_saisie(
+            "**DÉCIDE** de signer le marché.\n\n_Article 2_ : la dépense est inscrite.",
+        ),
+        compte_rendu_seance: None,
+    }];
+    let blocs = registre_annuel::registre(&s).unwrap();
+    let graisse_de = |mot: &str| {
+        blocs
+            .iter()
+            .filter_map(|b| match b {
+                Bloc::Paragraphe(p) => Some(p),
+                _ => None,
+            })
+            .flat_map(|p| &p.segments)
+            .find(|x| x.texte.trim() == mot)
+            .map(|x| x.graisse)
+            .unwrap_or_else(|| panic!("« {mot} » absent : {:#?}", texte(&blocs)))
+    };
+    assert_eq!(graisse_de("DÉCIDE"), mise_en_page::Graisse::Gras);
+    assert_eq!(graisse_de("Article 2"), mise_en_page::Graisse::Italique);
+}
+
+#[test]
 fn le_registre_annuel_numerote_ses_feuillets_et_les_compte() {
     let s = petite_annee();
     let rendu = registre_annuel(&s, edition()).unwrap();
