@@ -952,6 +952,51 @@ test('visite en captures et audit axe (WCAG 2 A et AA, contrastes compris) de ch
   }
 });
 
+test('élus : une conseillère installée en cours de mandat, un nom vide refusé en nommant le champ, relus par la CLI', { timeout: DELAI_TEST }, async () => {
+  const { parent, base } = await dossierTemporaire('elus');
+  try {
+    await semerDemo(base);
+    await avecApplication('elus', base, async (driver) => {
+      await attendreElement(driver, '[data-testid="tableau-de-bord"]');
+      await cliquerSur(driver, '[data-testid="nav-elus"]');
+      await attendreElement(driver, '[data-testid="ligne-elu"]');
+      const avant = (await driver.findElements(By.css('[data-testid="ligne-elu"]'))).length;
+      assert.ok(avant >= 27, `${avant} élus seulement`);
+      await cliquerSur(driver, '[data-testid="ajouter-elu"]');
+      await attendreElement(driver, '[data-testid="formulaire-elu"]');
+      await (await driver.findElement(By.css('[data-testid="elu-prenom"]'))).sendKeys('Élodie');
+      await cliquerSur(driver, '[data-testid="enregistrer-elu"]');
+      // No family name: refused by the core, the field marked, the form kept.
+      const alerte = await attendreElement(driver, '[data-testid="formulaire-elu"] [data-testid="alerte-erreur"]');
+      assert.match(await alerte.getText(), /elu\.nom/);
+      const nom = await driver.findElement(By.css('[data-testid="elu-nom"]'));
+      assert.equal(await nom.getAttribute('aria-invalid'), 'true');
+      assert.equal(await (await driver.findElement(By.css('[data-testid="elu-prenom"]'))).getAttribute('value'), 'Élodie');
+
+      await nom.sendKeys('DURAND-NOËL');
+      await cliquerSur(driver, '[data-testid="enregistrer-elu"]');
+      await attendreElement(driver, '[data-testid="elu-enregistre"]');
+      assert.equal(await texte(driver, 'elu-enregistre'), 'Élodie DURAND-NOËL est enregistré.');
+      await driver.wait(
+        async () => (await driver.findElements(By.css('[data-testid="ligne-elu"]'))).length === avant + 1,
+        config.delaiElement,
+        "la liste n'est pas relue",
+      );
+    });
+    const { stdout } = await registre(base, ['elu', 'list', '--json']);
+    const ajoute = JSON.parse(stdout).find((e) => e.id === 'durand-noel-elodie');
+    assert.deepEqual(ajoute, {
+      id: 'durand-noel-elodie',
+      nom: 'Élodie DURAND-NOËL',
+      fonction: 'Conseillère municipale',
+      mandat_debut: null,
+      mandat_fin: null,
+    });
+  } finally {
+    await supprimer(parent);
+  }
+});
+
 test('registre annuel chargé : avancement tranche par tranche, puis « Annuler » : rendu arrêté, rien d\'écrit', { timeout: DELAI_TEST }, async () => {
   const { parent, base } = await dossierTemporaire('progression');
   try {
