@@ -108,6 +108,17 @@ describe("écran Élus", () => {
     expect(within(ecran).getByTestId("ajouter-elu")).toHaveFocus();
   });
 
+  it("Échap ferme le formulaire sans rien enregistrer et rend le focus au bouton", async () => {
+    const user = userEvent.setup();
+    const ecran = await ouvrirElus(user);
+    await user.click(await within(ecran).findByTestId("ajouter-elu"));
+    await user.type(within(ecran).getByLabelText(fr.elus.prenom), "Élodie");
+    await user.keyboard("{Escape}");
+    expect(within(ecran).queryByTestId("formulaire-elu")).toBeNull();
+    expect(within(ecran).getByTestId("ajouter-elu")).toHaveFocus();
+    expect(m.enregistrerElu).not.toHaveBeenCalled();
+  });
+
   it("un refus du cœur est lu en clair, le champ fautif marqué, la saisie gardée", async () => {
     const user = userEvent.setup();
     m.enregistrerElu.mockRejectedValue({
