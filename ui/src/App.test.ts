@@ -145,6 +145,9 @@ describe("liste des délibérations", () => {
       await user.tab();
       expect(document.activeElement).toHaveAccessibleName(nom);
     }
+    expect(screen.getByRole("list", { name: fr.navigation.outils })).toContainElement(
+      screen.getByRole("button", { name: fr.navigation.recherche }),
+    );
     await user.tab();
     expect(document.activeElement).toHaveAccessibleName(fr.verification.bouton);
     await user.tab();

@@ -45,24 +45,6 @@ async function ouvrirElus(user: ReturnType<typeof userEvent.setup>): Promise<HTM
 }
 
 describe("écran Élus", () => {
-  it("est dans la barre latérale, dans l'ordre du travail, puis les outils", async () => {
-    render(App);
-    const barre = await screen.findByTestId("barre-laterale");
-    const libelles = within(barre)
-      .getAllByRole("button")
-      .map((b) => b.textContent?.trim());
-    expect(libelles.slice(0, 7)).toEqual([
-      fr.navigation.tableau,
-      fr.navigation.seances,
-      fr.navigation.deliberations,
-      fr.navigation.conventions,
-      fr.navigation.registre,
-      fr.navigation.elus,
-      fr.navigation.parametres,
-    ]);
-    expect(within(barre).getByRole("list", { name: fr.navigation.outils })).toBeInTheDocument();
-  });
-
   it("liste le conseil avec la fonction et l'état du mandat", async () => {
     const user = userEvent.setup();
     const ecran = await ouvrirElus(user);
