@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use registre_core::avancement::{Annulation, Avancement, EtapeOperation};
-
 use registre_core::cycle::{Commentaire, DemandeTransition, Role};
 use registre_core::domaine::actes::Matiere;
 use registre_core::domaine::{Commune, Convention, DecisionMaire, Elu, Seance};
@@ -698,10 +697,7 @@ async fn enregistrer_commune(
 /// The commune's logo as a `data:` URL for Paramètres, or null.
 #[tauri::command]
 async fn lire_logo(etat: State<'_, RegistreOuvert>) -> Result<Option<String>, ErreurIpc> {
-    let octets = etat.registre()?.logo()?;
-    Ok(octets
-        .and_then(|o| registre_core::logo::Logo::lire(o).ok())
-        .map(|l| l.url_de_donnees()))
+    Ok(etat.registre()?.logo()?.map(|l| l.url_de_donnees()))
 }
 
 /// Keeps the image chosen in « Choisir un logo… » (PNG or JPEG, checked by

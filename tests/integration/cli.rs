@@ -510,3 +510,39 @@ fn elu_save_ajoute_un_conseiller_puis_ferme_son_mandat_et_refuse_un_nom_vide() {
         avant.as_array().unwrap().len() + 1
     );
 }
+
+#[test]
+fn logo_garde_une_image_png_refuse_un_gif_en_nommant_le_champ_et_se_retire() {
+    let db = base_demo();
+    // A 1 × 1 PNG, byte for byte.
+    let png: [u8; 70] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
+        0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0xFC,
+        0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x05, 0x02, 0x00, 0x5F, 0xC8, 0xF1, 0xD2, 0x00, 0x00,
+        0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let image = db.path().join("logo de la mairie.png");
+    std::fs::write(&image, png).unwrap();
+    assert!(registre(db.path(), &["logo"]).stderr.contains("Aucun logo"));
+    reussit(db.path(), &["logo", image.to_str().unwrap()]);
+    assert_eq!(reussit(db.path(), &["logo"]), "logo : 1 × 1 pixels, 1 Ko\n");
+
+    let gif = db.path().join("logo.gif");
+    std::fs::write(&gif, b"GIF89a\x01\x00\x01\x00").unwrap();
+    let s = registre(db.path(), &["logo", gif.to_str().unwrap()]);
+    assert_ne!(s.code, 0);
+    assert!(
+        s.stderr.contains("commune.logo") && s.stderr.contains("PNG ou JPEG"),
+        "{}",
+        s.stderr
+    );
+    assert_eq!(
+        reussit(db.path(), &["logo"]),
+        "logo : 1 × 1 pixels, 1 Ko\n",
+        "l'ancien logo reste"
+    );
+
+    reussit(db.path(), &["logo", "--retirer"]);
+    assert!(registre(db.path(), &["logo"]).stderr.contains("Aucun logo"));
+}

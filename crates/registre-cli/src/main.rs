@@ -491,9 +491,14 @@ fn executer(cli: Cli) -> Result<ExitCode, Erreur> {
                 );
             }
             (None, false) => match registre.logo()? {
-                Some(o) => ecrire(
+                Some(l) => ecrire(
                     &mut sortie,
-                    &format!("logo : {} Ko\n", o.len().div_ceil(1024)),
+                    &format!(
+                        "logo : {} × {} pixels, {} Ko\n",
+                        l.largeur,
+                        l.hauteur,
+                        l.octets.len().div_ceil(1024)
+                    ),
                 )?,
                 None => eprintln!("Aucun logo."),
             },

@@ -10,9 +10,12 @@ use crate::erreur::{Erreur, Resultat};
 use crate::logo::Logo;
 
 impl Registre {
-    /// The logo file as the clerk chose it, if any.
-    pub fn logo(&self) -> Resultat<Option<Vec<u8>>> {
-        self.stockage.logo()
+    /// The logo as the clerk chose it, if any (checked when it was kept).
+    pub fn logo(&self) -> Resultat<Option<Logo>> {
+        self.stockage
+            .logo()?
+            .map(|octets| Logo::lire(octets).map_err(|m| Erreur::invalide("commune.logo", m)))
+            .transpose()
     }
 
     /// Keeps the commune's logo after checking it is a PNG or JPEG of a
@@ -151,7 +154,7 @@ mod tests {
         r.retirer_logo().unwrap();
         assert_eq!(r.logo().unwrap(), None);
         r.restaurer(&sauvegarde).unwrap();
-        assert_eq!(r.logo().unwrap(), Some(png));
+        assert_eq!(r.logo().unwrap().map(|l| l.octets), Some(png));
     }
 
     #[test]
