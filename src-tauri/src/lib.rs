@@ -793,13 +793,17 @@ async fn restaurer_sauvegarde(
     app: AppHandle,
     etat: State<'_, RegistreOuvert>,
     chemin: PathBuf,
+    operation: Option<String>,
 ) -> Result<EtatRegistre, ErreurIpc> {
     exiger_choix_de_l_utilisateur(&app, &chemin)?;
     let texte = std::fs::read_to_string(&chemin)
         .map_err(|source| Erreur::EntreeSortie { chemin, source })?;
     let registre = etat.registre()?;
-    registre.restaurer(&texte)?;
-    Ok(registre.etat()?)
+    operation_longue(&app, operation, move |avancement| {
+        registre.restaurer_suivi(&texte, avancement)?;
+        registre.etat()
+    })
+    .await
 }
 
 /// The automatic copy: `quotidienne` writes only when the newest copy is

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
@@ -110,10 +110,32 @@ describe("restauration", () => {
     expect(m.listerDeliberations).toHaveBeenCalledTimes(1);
     await user.click(within(ecran).getByRole("button", { name: fr.sauvegarde.restaurer }));
     await user.click(await within(ecran).findByRole("button", { name: fr.sauvegarde.confirmer }));
-    expect(m.restaurerSauvegarde).toHaveBeenCalledWith(FICHIER);
+    await waitFor(() =>
+      expect(m.restaurerSauvegarde).toHaveBeenCalledWith(FICHIER, expect.stringMatching(/^operation-/)),
+    );
     expect(await within(ecran).findByTestId("restauration-faite")).toHaveTextContent(fr.sauvegarde.restauree(12));
     expect(screen.getByTestId("nom-commune")).toHaveTextContent("Commune de Baixas");
     expect(m.listerDeliberations).toHaveBeenCalledTimes(2);
+  });
+
+  it("« Annuler » pendant la vérification : le registre n'est pas remplacé, et ce n'est pas une erreur", async () => {
+    const user = userEvent.setup();
+    m.choisirFichierAOuvrir.mockResolvedValue(FICHIER);
+    let refuser: (e: unknown) => void = () => {};
+    m.restaurerSauvegarde.mockReturnValue(new Promise((_r, rejet) => (refuser = rejet)));
+    const ecran = await ouvrirEcran(user);
+    await user.click(within(ecran).getByRole("button", { name: fr.sauvegarde.restaurer }));
+    await user.click(await within(ecran).findByRole("button", { name: fr.sauvegarde.confirmer }));
+    const progression = await within(ecran).findByTestId("progression");
+    expect(progression).toHaveTextContent(fr.sauvegarde.restaurationEnCours);
+    await user.click(within(progression).getByRole("button", { name: fr.progression.annuler }));
+    const operation = m.restaurerSauvegarde.mock.calls[0]?.[1];
+    expect(m.annulerOperation).toHaveBeenCalledWith(operation);
+    refuser({ code: "annulee", message: "Opération annulée : rien n'a été écrit." });
+    expect(await within(ecran).findByTestId("restauration-faite")).toHaveTextContent(fr.progression.annulee);
+    expect(within(ecran).queryByRole("alert")).not.toBeInTheDocument();
+    expect(within(ecran).queryByTestId("progression")).not.toBeInTheDocument();
+    expect(m.listerDeliberations).toHaveBeenCalledTimes(1);
   });
 
   it("montre chaque raison du refus d'une sauvegarde invalide", async () => {

@@ -303,7 +303,7 @@ describe("ipc", () => {
     expect(invokeMock).toHaveBeenLastCalledWith("annuler_operation", { operation: "operation-1" });
     invokeMock.mockResolvedValue(etatPezilla);
     await expect(restaurerSauvegarde("/m/s.json")).resolves.toEqual(etatPezilla);
-    expect(invokeMock).toHaveBeenLastCalledWith("restaurer_sauvegarde", { chemin: "/m/s.json" });
+    expect(invokeMock).toHaveBeenLastCalledWith("restaurer_sauvegarde", { chemin: "/m/s.json", operation: null });
     invokeMock.mockResolvedValue(null);
     await exporterScdl(null, "/m/scdl.csv");
     expect(invokeMock).toHaveBeenLastCalledWith("exporter_scdl", { annee: null, chemin: "/m/scdl.csv" });

@@ -322,8 +322,8 @@ export async function annulerOperation(operation: string): Promise<void> {
  * Remplace tout le registre par la sauvegarde à `chemin`, vérifiée en entier
  * d'abord (refus « import_invalide » avec les raisons, rien n'est modifié).
  */
-export function restaurerSauvegarde(chemin: string): Promise<EtatRegistre> {
-  return appeler<EtatRegistre>("restaurer_sauvegarde", { chemin });
+export function restaurerSauvegarde(chemin: string, operation: string | null = null): Promise<EtatRegistre> {
+  return appeler<EtatRegistre>("restaurer_sauvegarde", { chemin, operation });
 }
 
 /** CSV « Délibérations » (SCDL) des actes signés, d'une année ou de toutes (null). */

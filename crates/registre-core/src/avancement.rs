@@ -1,5 +1,5 @@
 //! Progress and cancellation of the long operations: the annual
-//! register's PDF, the backup, the publication export. The caller passes
+//! register's PDF, the backup and its restore, the publication export. The caller passes
 //! an `Avancement`; the operation reports each step it finishes and, once
 //! cancelled, stops at its next step with `Erreur::Annulee`, having
 //! written nothing (files are written by the caller, after it returns).

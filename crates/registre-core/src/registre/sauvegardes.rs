@@ -40,8 +40,25 @@ impl Registre {
     /// Replaces the register with a backup, after checking all of it; on
     /// any anomaly nothing is changed.
     pub fn restaurer(&self, texte: &str) -> Resultat<DonneesRegistre> {
+        self.restaurer_suivi(texte, &Avancement::muet())
+    }
+
+    /// The same in two steps reported to `avancement`: the whole file read
+    /// and checked, then the register replaced. Cancelled before the
+    /// replacement, nothing has changed; once it started, it completes.
+    pub fn restaurer_suivi(
+        &self,
+        texte: &str,
+        avancement: &Avancement,
+    ) -> Resultat<DonneesRegistre> {
+        avancement.etape(0, 2)?;
         let contenu = sauvegarde::lire(texte)?;
+        avancement.etape(1, 2)?;
+        // The last moment to stop: after this, the register is replaced.
+        avancement.verifier()?;
         self.stockage.restaurer(&contenu)?;
+        // Written: reported, but no longer cancellable.
+        let _ = avancement.etape(2, 2);
         Ok(contenu.donnees)
     }
 
@@ -207,6 +224,42 @@ mod tests {
             r.sauvegarder_suivi(le(10), &suivi),
             Err(Erreur::Annulee)
         ));
+    }
+
+    #[test]
+    fn une_restauration_annulee_apres_la_verification_ne_change_rien() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Registre::ouvrir(dir.path()).unwrap();
+        r.charger_demo(le(9)).unwrap();
+        let sauvegarde = r.sauvegarder(le(10)).unwrap();
+        let mut c = r.lire_commune().unwrap();
+        c.nom = "Autre-Nom".into();
+        r.enregistrer_commune(c).unwrap();
+
+        let annulation = crate::avancement::Annulation::default();
+        let suivi = Avancement::new(annulation.clone(), |fait, _| {
+            if fait == 1 {
+                annulation.annuler();
+            }
+        });
+        assert!(matches!(
+            r.restaurer_suivi(&sauvegarde, &suivi),
+            Err(Erreur::Annulee)
+        ));
+        assert_eq!(
+            r.lire_commune().unwrap().nom,
+            "Autre-Nom",
+            "rien n'a été remplacé"
+        );
+
+        let etapes = std::sync::Mutex::new(Vec::new());
+        let suivi = Avancement::new(crate::avancement::Annulation::default(), |fait, total| {
+            etapes.lock().unwrap().push((fait, total))
+        });
+        r.restaurer_suivi(&sauvegarde, &suivi).unwrap();
+        drop(suivi);
+        assert_eq!(etapes.into_inner().unwrap(), vec![(0, 2), (1, 2), (2, 2)]);
+        assert_eq!(r.lire_commune().unwrap().nom, "Pézilla-la-Rivière");
     }
 
     #[test]
