@@ -450,6 +450,24 @@ mod tests {
         appliquer_par(d, demande, role, &[], 0).unwrap();
     }
 
+    /// Submits `d`, then has the maire declare it « bon pour signature »
+    /// with these diagnostics and open comments: the refusal.
+    fn refus_du_bon_pour_signature(
+        d: &mut Deliberation,
+        diagnostics: &[Diagnostic],
+        commentaires_ouverts: usize,
+    ) -> String {
+        ok(d, DemandeTransition::Soumettre, Role::Secretariat);
+        appliquer_par(
+            d,
+            DemandeTransition::BonPourSignature,
+            Role::Maire,
+            diagnostics,
+            commentaires_ouverts,
+        )
+        .unwrap_err()
+    }
+
     #[test]
     fn le_cycle_complet_va_du_brouillon_a_l_executoire() {
         let mut d = brouillon();
@@ -512,51 +530,27 @@ mod tests {
     fn sans_matiere_la_signature_est_refusee() {
         let mut d = brouillon();
         d.matiere = None;
-        ok(&mut d, DemandeTransition::Soumettre, Role::Secretariat);
-        let e = appliquer_par(
-            &mut d,
-            DemandeTransition::BonPourSignature,
-            Role::Maire,
-            &[],
-            0,
-        )
-        .unwrap_err();
+        let e = refus_du_bon_pour_signature(&mut d, &[], 0);
         assert!(e.contains("matière ACTES"), "{e}");
     }
 
     #[test]
     fn une_erreur_juridique_bloquante_empeche_la_signature() {
         let mut d = brouillon();
-        ok(&mut d, DemandeTransition::Soumettre, Role::Secretariat);
         let quorum = Diagnostic {
             code: CodeDiagnostic::QuorumNonAtteint,
             gravite: Gravite::Erreur,
             article: "CGCT L2121-17".into(),
             message: "Le quorum n'est pas atteint.".into(),
         };
-        let e = appliquer_par(
-            &mut d,
-            DemandeTransition::BonPourSignature,
-            Role::Maire,
-            &[quorum],
-            0,
-        )
-        .unwrap_err();
+        let e = refus_du_bon_pour_signature(&mut d, &[quorum], 0);
         assert!(e.contains("quorum"), "{e}");
     }
 
     #[test]
     fn un_commentaire_ouvert_empeche_le_bon_pour_signature() {
         let mut d = brouillon();
-        ok(&mut d, DemandeTransition::Soumettre, Role::Secretariat);
-        let e = appliquer_par(
-            &mut d,
-            DemandeTransition::BonPourSignature,
-            Role::Maire,
-            &[],
-            2,
-        )
-        .unwrap_err();
+        let e = refus_du_bon_pour_signature(&mut d, &[], 2);
         assert!(e.contains("2 commentaire(s) non résolu(s)"), "{e}");
     }
 
